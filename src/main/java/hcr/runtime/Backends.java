@@ -1,0 +1,28 @@
+package hcr.runtime;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.ServiceLoader;
+import java.util.stream.Collectors;
+
+/** The backends on the class path, found through {@link ServiceLoader}. */
+public final class Backends {
+    private Backends() {
+    }
+
+    public static List<Backend> available() {
+        return ServiceLoader.load(Backend.class).stream()
+                .map(ServiceLoader.Provider::get)
+                .sorted(Comparator.comparing(Backend::name))
+                .toList();
+    }
+
+    public static Backend named(String name) {
+        List<Backend> all = available();
+        return all.stream()
+                .filter(b -> b.name().equalsIgnoreCase(name))
+                .findFirst()
+                .orElseThrow(() -> new UnknownBackendException("unknown backend '" + name + "'; available: "
+                        + all.stream().map(Backend::name).collect(Collectors.joining(", "))));
+    }
+}

@@ -1,0 +1,91 @@
+package hcr.runtime;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The JSON card beside every model ({@value #FILE_NAME}): what the model expects and what it
+ * says, so any runtime (and any other platform) can use it without hcr's code.
+ *
+ * @param name          model name, e.g. "hcr-emnist-byclass"
+ * @param version       model version
+ * @param labels        one character per output, in output order
+ * @param input         input tensor name ("image"), float32 [N,28,28,1]
+ * @param output        output tensor name ("probabilities"), float32 [N,labels]
+ * @param preprocessing the preprocessing contract version the model was trained for
+ * @param training      data, hyperparameters, epochs, time: free-form for people
+ * @param metrics       named figures (validation/holdout accuracy, loss, ...)
+ */
+@JsonIgnoreProperties(ignoreUnknown = true)
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record ModelCard(
+        String name,
+        String version,
+        List<String> labels,
+        String input,
+        String output,
+        String preprocessing,
+        Map<String, Object> training,
+        Map<String, Object> metrics) {
+
+    public static final String FILE_NAME = "model-card.json";
+    public static final String INPUT = "image";
+    public static final String OUTPUT = "probabilities";
+    /** Bump when preprocessing changes what the model sees. */
+    public static final String PREPROCESSING = "emnist-v1: greyscale, ink light on dark, crop to ink,"
+            + " centre in square, 24x24 box padded to 28x28, values in [0,1]";
+
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    public ModelCard {
+        labels = List.copyOf(labels);
+        training = training == null ? Map.of() : Map.copyOf(training);
+        metrics = metrics == null ? Map.of() : Map.copyOf(metrics);
+    }
+
+    public static ModelCard read(Path file) {
+        if (!Files.isRegularFile(file)) {
+            throw new ModelException("model card not found: " + file);
+        }
+        try {
+            ModelCard card = JSON.readValue(file.toFile(), ModelCard.class);
+            if (card.labels() == null || card.labels().isEmpty()) {
+                throw new ModelException("model card " + file + " lists no labels");
+            }
+            return card;
+        } catch (IOException e) {
+            throw new ModelException("model card " + file + " is not valid JSON: " + e.getMessage(), e);
+        }
+    }
+
+    /** Writes the card atomically (temporary file, then rename). */
+    public void write(Path file) {
+        try {
+            Path tmp = Files.createTempFile(file.toAbsolutePath().getParent(), ".card", ".tmp");
+            JSON.writeValue(tmp.toFile(), this);
+            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new ModelException("cannot write model card " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    public String toJson() {
+        try {
+            return JSON.writeValueAsString(this);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public ModelCard withMetrics(Map<String, Object> newMetrics) {
+        return new ModelCard(name, version, labels, input, output, preprocessing, training, newMetrics);
+    }
+}
