@@ -1,0 +1,164 @@
+package hcr.data;
+
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.image.BufferedImage;
+import java.awt.image.WritableRaster;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import javax.imageio.IIOImage;
+import javax.imageio.ImageIO;
+import javax.imageio.ImageWriteParam;
+import javax.imageio.ImageWriter;
+import javax.imageio.stream.ImageOutputStream;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+
+/**
+ * Turns EMNIST images into ordinary picture files a person would hand to {@code hcr infer}, with a
+ * {@code labels.csv} (file,label,char) beside them. Each picture depends only on the seed and the
+ * image's index, so a rendered set can be reproduced image by image.
+ */
+public final class EmnistRenderer {
+    public static final String LABELS_FILE = "labels.csv";
+    private static final int SCAN_SCALE = 4;
+    private static final int SCAN_MARGIN = 16;
+    private static final int PHOTO_CANVAS = 256;
+    private static final float JPEG_QUALITY = 0.9f;
+
+    private final RenderStyle style;
+    private final long seed;
+
+    public EmnistRenderer(RenderStyle style, long seed) {
+        this.style = style;
+        this.seed = seed;
+    }
+
+    /** Image {@code index} of {@code set} as a picture in this renderer's style. */
+    public BufferedImage render(ImageSet set, int index) {
+        return switch (style) {
+            case PLAIN28 -> plain28(set, index);
+            case SCAN -> scan(set, index);
+            case PHOTO -> photo(set, index, new Random(seed * 1_000_003L + index));
+        };
+    }
+
+    /**
+     * Writes the images at {@code indices} into {@code directory} as {@code <prefix>-<index>.<ext>}
+     * plus {@code labels.csv}; returns the picture files in order.
+     */
+    public List<Path> writeAll(ImageSet set, int[] indices, String prefix, Path directory, ProgressListener progress)
+            throws IOException {
+        Files.createDirectories(directory);
+        progress.total(indices.length);
+        List<Path> files = new ArrayList<>(indices.length);
+        for (int k = 0; k < indices.length; k++) {
+            Path file = directory.resolve(String.format("%s-%06d.%s", prefix, indices[k], style.extension()));
+            BufferedImage picture = render(set, indices[k]);
+            AtomicFiles.write(file, out -> encode(picture, out));
+            files.add(file);
+            progress.done(k + 1);
+        }
+        writeLabels(set, indices, files, directory.resolve(LABELS_FILE));
+        return files;
+    }
+
+    private static void writeLabels(ImageSet set, int[] indices, List<Path> files, Path csv) throws IOException {
+        AtomicFiles.write(csv, out -> {
+            Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+            CSVPrinter printer = new CSVPrinter(writer, CSVFormat.DEFAULT.builder().setHeader("file", "label", "char").get());
+            for (int k = 0; k < indices.length; k++) {
+                int label = set.label(indices[k]);
+                printer.printRecord(files.get(k).getFileName(), label, set.labelMap().character(label));
+            }
+            printer.flush();
+        });
+    }
+
+    private void encode(BufferedImage picture, OutputStream out) throws IOException {
+        ImageWriter writer = ImageIO.getImageWritersByFormatName(style.extension()).next();
+        try (ImageOutputStream stream = ImageIO.createImageOutputStream(out)) {
+            writer.setOutput(stream);
+            ImageWriteParam param = writer.getDefaultWriteParam();
+            if (style == RenderStyle.SCAN) {
+                param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
+                param.setCompressionQuality(JPEG_QUALITY);
+            }
+            writer.write(null, new IIOImage(picture, null, null), param);
+        } finally {
+            writer.dispose();
+        }
+    }
+
+    private static BufferedImage plain28(ImageSet set, int index) {
+        BufferedImage image = new BufferedImage(ImageSet.SIDE, ImageSet.SIDE, BufferedImage.TYPE_BYTE_GRAY);
+        byte[] pixels = new byte[ImageSet.PIXELS];
+        set.copyTo(index, pixels, 0);
+        image.getRaster().setDataElements(0, 0, ImageSet.SIDE, ImageSet.SIDE, pixels);
+        return image;
+    }
+
+    private static BufferedImage scan(ImageSet set, int index) {
+        int side = ImageSet.SIDE * SCAN_SCALE + 2 * SCAN_MARGIN;
+        BufferedImage page = blank(side, side, 255);
+        paste(page, inverted(plain28(set, index)), SCAN_MARGIN, SCAN_MARGIN, ImageSet.SIDE * SCAN_SCALE);
+        return page;
+    }
+
+    /** Ink between near-black and dark grey on paper between light grey and off-white. */
+    private static BufferedImage photo(ImageSet set, int index, Random random) {
+        int paper = 185 + random.nextInt(50);
+        int ink = 20 + random.nextInt(60);
+        int size = 56 + random.nextInt(PHOTO_CANVAS / 2);
+        int x = random.nextInt(PHOTO_CANVAS - size + 1);
+        int y = random.nextInt(PHOTO_CANVAS - size + 1);
+        BufferedImage glyph = new BufferedImage(size, size, BufferedImage.TYPE_BYTE_GRAY);
+        paste(glyph, plain28(set, index), 0, 0, size);
+
+        BufferedImage photo = new BufferedImage(PHOTO_CANVAS, PHOTO_CANVAS, BufferedImage.TYPE_BYTE_GRAY);
+        WritableRaster out = photo.getRaster();
+        for (int row = 0; row < PHOTO_CANVAS; row++) {
+            for (int column = 0; column < PHOTO_CANVAS; column++) {
+                boolean inGlyph = row >= y && row < y + size && column >= x && column < x + size;
+                double coverage = inGlyph ? glyph.getRaster().getSample(column - x, row - y, 0) / 255.0 : 0;
+                double value = paper + (ink - paper) * coverage + random.nextGaussian() * 4;
+                out.setSample(column, row, 0, (int) Math.max(0, Math.min(255, Math.round(value))));
+            }
+        }
+        return photo;
+    }
+
+    private static BufferedImage blank(int width, int height, int grey) {
+        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_BYTE_GRAY);
+        Graphics2D g = image.createGraphics();
+        g.setColor(new java.awt.Color(grey, grey, grey));
+        g.fillRect(0, 0, width, height);
+        g.dispose();
+        return image;
+    }
+
+    private static BufferedImage inverted(BufferedImage image) {
+        WritableRaster raster = image.getRaster();
+        for (int row = 0; row < image.getHeight(); row++) {
+            for (int column = 0; column < image.getWidth(); column++) {
+                raster.setSample(column, row, 0, 255 - raster.getSample(column, row, 0));
+            }
+        }
+        return image;
+    }
+
+    private static void paste(BufferedImage target, BufferedImage source, int x, int y, int side) {
+        Graphics2D g = target.createGraphics();
+        g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BICUBIC);
+        g.drawImage(source, x, y, side, side, null);
+        g.dispose();
+    }
+}
