@@ -12,7 +12,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 
 /** Invariants that hold for any labels and probabilities. */
-class EvaluationProperties {
+class EvaluationPropertiesTest {
 
     record Scored(List<String> labels, int[] truth, float[] probabilities) {
         Evaluation evaluate() {
