@@ -4,12 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import hcr.data.Holdout;
 import hcr.data.ImageSet;
-import hcr.data.LabelMap;
 import hcr.data.Part;
-import java.io.DataOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.stream.IntStream;
@@ -76,32 +72,7 @@ class EvaluationSelectionTest {
         return IntStream.range(0, images.size()).map(images::label).toArray();
     }
 
-    /** Raw IDX files whose image i has label i % 62, plus the ByClass mapping. */
     private void writePart(Part part, int n) throws IOException {
-        String prefix = "emnist-byclass-" + part.name().toLowerCase() + "-";
-        try (DataOutputStream images = idx(prefix + "images-idx3-ubyte", 0x803, n)) {
-            images.writeInt(ImageSet.SIDE);
-            images.writeInt(ImageSet.SIDE);
-            images.write(new byte[n * ImageSet.PIXELS]);
-        }
-        try (DataOutputStream labels = idx(prefix + "labels-idx1-ubyte", 0x801, n)) {
-            for (int i = 0; i < n; i++) {
-                labels.writeByte(i % 62);
-            }
-        }
-        LabelMap map = LabelMap.byClass();
-        StringBuilder mapping = new StringBuilder();
-        for (int label = 0; label < map.size(); label++) {
-            mapping.append(label).append(' ').append(map.code(label)).append('\n');
-        }
-        Files.writeString(source.resolve("emnist-byclass-mapping.txt"), mapping);
-    }
-
-    private DataOutputStream idx(String name, int magic, int count) throws IOException {
-        OutputStream out = Files.newOutputStream(source.resolve(name));
-        DataOutputStream data = new DataOutputStream(out);
-        data.writeInt(magic);
-        data.writeInt(count);
-        return data;
+        EmnistFixture.writePart(source, part, n);
     }
 }

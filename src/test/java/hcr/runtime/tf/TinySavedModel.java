@@ -21,7 +21,7 @@ import org.tensorflow.types.TFloat32;
  * A one-layer softmax SavedModel built with TF Ops for tests: fixed, known weights, so the
  * expected probabilities can be computed in plain Java ({@link #expected}).
  */
-final class TinySavedModel {
+public final class TinySavedModel {
     private TinySavedModel() {
     }
 
@@ -30,11 +30,11 @@ final class TinySavedModel {
     }
 
     /** A model with hcr's input contract and {@code classes} outputs, plus a card with {@code cardLabels}. */
-    static Path write(Path dir, int classes, List<String> cardLabels) {
+    public static Path write(Path dir, int classes, List<String> cardLabels) {
         return write(dir, Shape.of(-1, EmnistTensor.SIDE, EmnistTensor.SIDE, 1), classes, cardLabels);
     }
 
-    static Path write(Path dir, Shape inputShape, int classes, List<String> cardLabels) {
+    public static Path write(Path dir, Shape inputShape, int classes, List<String> cardLabels) {
         try (Graph graph = new Graph(); Session session = new Session(graph)) {
             Ops tf = Ops.create(graph);
             Placeholder<TFloat32> image = tf.placeholder(TFloat32.class, Placeholder.shape(inputShape));
@@ -56,12 +56,12 @@ final class TinySavedModel {
         return dir;
     }
 
-    static ModelCard card(List<String> labels) {
+    public static ModelCard card(List<String> labels) {
         return new ModelCard("tiny-test", "0", labels, ModelCard.INPUT, ModelCard.OUTPUT,
                 ModelCard.PREPROCESSING, Map.of(), Map.of());
     }
 
-    static List<String> labels(int n) {
+    public static List<String> labels(int n) {
         return IntStream.range(0, n).mapToObj(i -> "c" + i).toList();
     }
 
