@@ -127,9 +127,10 @@ public final class EvaluateCommand implements Callable<Integer> {
     private void writeReports(Evaluation evaluation, EvaluationContext context, PrintWriter err) {
         JsonReport.write(JsonReport.document(evaluation, context, topConfused), reportDir.resolve(JsonReport.FILE_NAME));
         ConfusionCsv.write(evaluation.confusionMatrix(), reportDir.resolve(ConfusionCsv.FILE_NAME));
-        String title = String.format(Locale.ROOT, "%s (%s): accuracy %.2f%% on %,d images, %s",
-                context.model(), context.backend(), 100 * evaluation.accuracy(), evaluation.count(), context.data());
-        ConfusionHeatmap.write(evaluation.confusionMatrix(), title, reportDir.resolve(ConfusionHeatmap.FILE_NAME));
+        String title = String.format(Locale.ROOT, "accuracy %.2f%%: %s (%s)",
+                100 * evaluation.accuracy(), context.model(), context.backend());
+        String subtitle = String.format(Locale.ROOT, "%,d images: %s", evaluation.count(), context.data());
+        ConfusionHeatmap.write(evaluation.confusionMatrix(), title, subtitle, reportDir.resolve(ConfusionHeatmap.FILE_NAME));
         err.printf("reports written to %s (%s, %s, %s)%n", reportDir,
                 JsonReport.FILE_NAME, ConfusionCsv.FILE_NAME, ConfusionHeatmap.FILE_NAME);
         err.flush();

@@ -16,7 +16,7 @@ import javax.imageio.ImageIO;
 
 /**
  * The confusion matrix as a PNG heatmap ({@code confusion.png}): one cell per (true, predicted) pair,
- * labels on both axes, a colour scale and a title with the model and its accuracy. Colour follows
+ * labels on both axes, a colour scale, a title (model and accuracy) and a subtitle (the data). Colour follows
  * log(1 + count), so the few dozen confusions off the diagonal stay visible beside thousands on it;
  * empty cells stay white.
  */
@@ -24,7 +24,7 @@ public final class ConfusionHeatmap {
     public static final String FILE_NAME = "confusion.png";
     static final int CELL = 14;
     static final int LEFT = 48;
-    static final int TOP = 76;
+    static final int TOP = 92;
     static final int RIGHT = 120;
     static final int BOTTOM = 24;
     private static final int BAR_WIDTH = 18;
@@ -44,8 +44,8 @@ public final class ConfusionHeatmap {
         return TOP + classes * CELL + BOTTOM;
     }
 
-    public static void write(ConfusionMatrix matrix, String title, Path file) {
-        BufferedImage image = render(matrix, title);
+    public static void write(ConfusionMatrix matrix, String title, String subtitle, Path file) {
+        BufferedImage image = render(matrix, title, subtitle);
         AtomicFile.write(file, out -> {
             if (!ImageIO.write(image, "png", out)) {
                 throw new java.io.IOException("no PNG writer available");
@@ -53,7 +53,7 @@ public final class ConfusionHeatmap {
         });
     }
 
-    static BufferedImage render(ConfusionMatrix matrix, String title) {
+    static BufferedImage render(ConfusionMatrix matrix, String title, String subtitle) {
         int n = matrix.size();
         BufferedImage image = new BufferedImage(width(n), height(n), BufferedImage.TYPE_INT_RGB);
         Graphics2D g = image.createGraphics();
@@ -65,7 +65,8 @@ public final class ConfusionHeatmap {
             drawCells(g, matrix, maxLog);
             drawGroupLines(g, matrix.labels());
             drawAxisLabels(g, matrix.labels());
-            drawTitle(g, title, image.getWidth());
+            drawText(g, title, new Font(Font.SANS_SERIF, Font.BOLD, 14), 22, image.getWidth());
+            drawText(g, subtitle, new Font(Font.SANS_SERIF, Font.PLAIN, 12), 40, image.getWidth());
             drawScale(g, n, maxCount(matrix), maxLog);
         } finally {
             g.dispose();
@@ -153,46 +154,50 @@ public final class ConfusionHeatmap {
         g.setTransform(saved);
     }
 
-    private static void drawTitle(Graphics2D g, String title, int width) {
+    /** One line of text, shortened with "..." in the middle (where long paths are least informative) to fit. */
+    private static void drawText(Graphics2D g, String text, Font font, int baseline, int width) {
         g.setColor(Color.BLACK);
-        g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 14));
+        g.setFont(font);
         FontMetrics fm = g.getFontMetrics();
-        String shown = title;
-        while (fm.stringWidth(shown) > width - 16 && shown.length() > 4) {
-            shown = shown.substring(0, shown.length() - 4) + "...";
+        String shown = text;
+        int cut = 1;
+        while (fm.stringWidth(shown) > width - 16 && cut < text.length()) {
+            int middle = text.length() / 2;
+            shown = text.substring(0, middle - cut / 2) + "..." + text.substring(Math.min(text.length(), middle + (cut + 1) / 2));
+            cut++;
         }
-        g.drawString(shown, 8, 22);
+        g.drawString(shown, 8, baseline);
     }
 
+    /** A vertical bar from count 1 (bottom) to the largest count (top), on the cells' log scale. */
     private static void drawScale(Graphics2D g, int n, long max, double maxLog) {
         int x = LEFT + n * CELL + 20;
         int height = n * CELL;
+        double minLog = Math.log1p(1);
+        double span = Math.max(1e-9, maxLog - minLog);
         for (int y = 0; y < height; y++) {
-            double t = 1 - (double) y / (height - 1);
-            long count = Math.max(1, Math.round(Math.expm1(t * maxLog)));
-            g.setColor(colour(count, maxLog));
+            double v = maxLog - span * y / (height - 1);
+            g.setColor(colour(Math.max(1, Math.round(Math.expm1(v))), maxLog));
             g.drawLine(x, TOP + y, x + BAR_WIDTH, TOP + y);
         }
         g.setColor(Color.BLACK);
         g.drawRect(x, TOP, BAR_WIDTH, height);
         g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
         for (long tick : ticks(max)) {
-            int y = TOP + (int) Math.round((1 - Math.log1p(tick) / maxLog) * (height - 1));
+            int y = TOP + (int) Math.round((maxLog - Math.log1p(tick)) / span * (height - 1));
             g.drawLine(x + BAR_WIDTH, y, x + BAR_WIDTH + 4, y);
             g.drawString(String.format(Locale.ROOT, "%,d", tick), x + BAR_WIDTH + 7, y + 4);
         }
         g.drawString("count (log)", x - 6, TOP - 8);
     }
 
-    /** 1, 10, 100, ... up to the largest count, and the largest count itself. */
+    /** 1, 10, 100, ... and the largest count at the top; a power of ten within a factor 2 below it would overprint it. */
     static List<Long> ticks(long max) {
         List<Long> ticks = new ArrayList<>();
-        for (long t = 1; t <= max; t *= 10) {
+        for (long t = 1; t * 2 <= max; t *= 10) {
             ticks.add(t);
         }
-        if (max > 1 && (ticks.isEmpty() || ticks.get(ticks.size() - 1) * 2 <= max)) {
-            ticks.add(max);
-        }
+        ticks.add(Math.max(1, max));
         return ticks;
     }
 }

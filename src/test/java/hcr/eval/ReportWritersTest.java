@@ -70,7 +70,7 @@ class ReportWritersTest {
     @Test
     void heatmapDecodesAtItsSizeWithCountsDarkerThanEmptyCells() throws IOException {
         Path file = dir.resolve(ConfusionHeatmap.FILE_NAME);
-        ConfusionHeatmap.write(evaluation.confusionMatrix(), "x — accuracy 50.00%", file);
+        ConfusionHeatmap.write(evaluation.confusionMatrix(), "x (tf): accuracy 50.00%", "generated, 6 images", file);
 
         BufferedImage png = ImageIO.read(file.toFile());
         assertThat(png.getWidth()).isEqualTo(ConfusionHeatmap.width(4));
@@ -95,10 +95,11 @@ class ReportWritersTest {
     }
 
     @Test
-    void scaleTicksArePowersOfTenAndTheMaximum() {
-        assertThat(ConfusionHeatmap.ticks(1500)).containsExactly(1L, 10L, 100L, 1000L);
+    void scaleTicksArePowersOfTenAndTheMaximumWithoutOverprinting() {
+        assertThat(ConfusionHeatmap.ticks(1500)).containsExactly(1L, 10L, 100L, 1500L);
         assertThat(ConfusionHeatmap.ticks(2500)).containsExactly(1L, 10L, 100L, 1000L, 2500L);
         assertThat(ConfusionHeatmap.ticks(1)).containsExactly(1L);
+        assertThat(ConfusionHeatmap.ticks(0)).containsExactly(1L);
     }
 
     @Test
