@@ -34,7 +34,7 @@ import picocli.CommandLine.Spec;
                 "Scores labelled EMNIST images with a model and reports accuracy, loss, top-k, per-class figures "
                         + "and the confusion matrix.",
                 "Images: the official test part if the data has it, else the dev part's holdout "
-                        + "(image i with i % modulus == 0, never used in training)."},
+                        + "(image i with i %% modulus == 0, never used in training)."},
         footer = {"", "Writes to the report directory: report.json, confusion.csv, confusion.png; prints a table to stdout."})
 public final class EvaluateCommand implements Callable<Integer> {
 
@@ -69,7 +69,7 @@ public final class EvaluateCommand implements Callable<Integer> {
     }
 
     @Option(names = "--holdout-modulus", defaultValue = "10", paramLabel = "M",
-            description = "Holdout = images i with i % M == 0. Default: ${DEFAULT-VALUE}.")
+            description = "Holdout = images i with i %% M == 0. Default: ${DEFAULT-VALUE}.")
     int holdoutModulus;
 
     @Option(names = "--limit", paramLabel = "N", description = "Score at most the first N selected images.")
