@@ -28,7 +28,7 @@ record SignatureCheck(Signature signature, Path dir) {
                     + describe(input) + "; hcr feeds float32 " + Arrays.toString(INPUT_SHAPE));
         }
         long[] outputShape = output.shape.asArray();
-        if (outputShape == null || outputShape.length != 2) {
+        if (output.dataType != DataType.DT_FLOAT || outputShape == null || outputShape.length != 2) {
             throw new ModelException("SavedModel " + dir + " gives output '" + ModelCard.OUTPUT + "' as "
                     + describe(output) + "; hcr expects float32 [-1, classes]");
         }
