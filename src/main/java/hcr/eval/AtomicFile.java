@@ -6,6 +6,8 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermissions;
 
 /**
  * Writes a file through a temporary sibling and a rename, so a reader (or a crash) never sees half a
@@ -28,6 +30,7 @@ final class AtomicFile {
             try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(tmp))) {
                 body.writeTo(out);
             }
+            shareLikeAnOrdinaryFile(tmp);
             Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             deleteQuietly(tmp);
@@ -35,6 +38,13 @@ final class AtomicFile {
         } catch (RuntimeException e) {
             deleteQuietly(tmp);
             throw e;
+        }
+    }
+
+    /** Temporary files are created owner-only (0600); a report is meant to be read by others too. */
+    private static void shareLikeAnOrdinaryFile(Path file) throws IOException {
+        if (Files.getFileStore(file).supportsFileAttributeView(PosixFileAttributeView.class)) {
+            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
         }
     }
 

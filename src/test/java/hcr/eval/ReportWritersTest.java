@@ -1,6 +1,7 @@
 package hcr.eval;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.awt.Color;
 import java.awt.image.BufferedImage;
@@ -10,6 +11,8 @@ import java.io.Reader;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermission;
 import java.util.List;
 import java.util.stream.Stream;
 import javax.imageio.ImageIO;
@@ -121,6 +124,14 @@ class ReportWritersTest {
         try (Stream<Path> files = Files.list(dir)) {
             assertThat(files.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("report.json", "confusion.csv");
         }
+    }
+
+    @Test
+    void reportsAreReadableByOthersLikeAnyOrdinaryFile() throws IOException {
+        Path file = dir.resolve(ConfusionCsv.FILE_NAME);
+        ConfusionCsv.write(evaluation.confusionMatrix(), file);
+        assumeTrue(Files.getFileStore(file).supportsFileAttributeView(PosixFileAttributeView.class), "not a POSIX file system");
+        assertThat(Files.getPosixFilePermissions(file)).contains(PosixFilePermission.OTHERS_READ, PosixFilePermission.GROUP_READ);
     }
 
     private static int cellCentre(BufferedImage png, int actual, int predicted) {
