@@ -96,9 +96,13 @@ timed() {
   PEAK_KB=$(tail -n 1 "$log.rss")
 }
 
-record() { printf '%s\t%s\t%s\t%s\n' "$1" "$2" "$ROUND" "$3" >>"$RAW"; }
+record() {
+  [[ "$3" =~ ^[0-9]+(\.[0-9]+)?$ ]] || die "not a number for $1, $2: '$3'"
+  printf '%s\t%s\t%s\t%s\n' "$1" "$2" "$ROUND" "$3" >>"$RAW"
+}
 per_second() { awk -v n="$1" -v ns="$2" 'BEGIN { printf "%.1f", n / (ns / 1e9) }'; }
 seconds() { awk -v ns="$1" 'BEGIN { printf "%.3f", ns / 1e9 }'; }
+thousands() { echo "$1" | sed ':a; s/\B[0-9]\{3\}\>/,&/; ta'; }
 megabytes() { awk -v kb="$1" 'BEGIN { printf "%.1f", kb / 1024 }'; }
 
 declare -A NOTED=()
@@ -164,7 +168,7 @@ model_only() { # batch side
   fi
   note_command "model only, batch $batch, $side" "${CMD[@]}"
   timed "$log" "${CMD[@]}"
-  ips=$(sed -n 's/^images_per_s_median=//p' "$log.out")
+  ips=$(sed -n 's/^images_per_s_median=\([0-9.]*\).*/\1/p' "$log.out")
   [[ -n "$ips" ]] || die "no images_per_s_median in $log.out"
   record "model-b$batch" "$side" "$ips"
   say "round $ROUND: model only, batch $batch, $side: $ips images/s"
@@ -276,14 +280,14 @@ peer_torch="$(grep -m1 -o 'torch=[^ ]*' "$LOGS"/1-png28-peer.out | cut -d= -f2)"
        "load average $START_LOAD at the start, $(cut -d' ' -f1-3 /proc/loadavg) at the end"
   echo "- Java: $(java -version 2>&1 | head -n 1); peer: torch $peer_torch, Debian python $(/usr/bin/python3 -V 2>&1 | cut -d' ' -f2), OpenBLAS, OMP_WAIT_POLICY=PASSIVE"
   echo "- hcr: commit $(git -C "$ROOT" rev-parse --short HEAD)$(git -C "$ROOT" diff --quiet HEAD -- src pom.xml || echo ' (with uncommitted changes)');"\
-       "$(for b in $backends; do m="$(model_path "$b")" k="$(kernel_of "$m")"; printf '%s model %s (kernel %sx%s), ' "$b" "$m" "$k" "$k"; done)"\
-       "the peer runs the same layers with 3x3 kernels and random weights (same cost as trained ones)"
-  echo "- $runs rounds, interleaved (hcr onnx, hcr tf, peer; the order rotates each round); $images pictures per directory,"\
+       "models:$(for b in $backends; do m="$(model_path "$b")" k="$(kernel_of "$m")"; printf ' %s `%s` (%sx%s kernels);' "$b" "$m" "$k" "$k"; done)"\
+       "the peer runs the same layers with 3x3 kernels and random weights (as costly as trained ones)"
+  echo "- $runs round(s), interleaved ($backends, peer; the order rotates each round); $(thousands "$images") pictures per directory,"\
        "made by \`torch_peer.py make-images\` (default seed); $((SECONDS - T0)) s in all"
   echo "- End to end = pictures / wall time of the whole process (JVM or Python start included); start-up = wall time"\
        "for a directory of one picture; peak RSS from /usr/bin/time -f %M; model only = batch / median scoring call;"\
        "training = hcr's epoch rate (data pipeline and augmentation included) vs the peer's batch / median step"
-  if ((large)); then echo "- The $LARGE_IMAGES-picture rows are one run per tool."; fi
+  if ((large)); then echo "- The $(thousands $LARGE_IMAGES)-picture rows are one run per tool."; fi
   echo
   echo "### Commands"
   echo

@@ -101,10 +101,18 @@ def read_raw(lines):
         if not line.strip():
             continue
         fields = line.rstrip("\n").split("\t")
-        if len(fields) != 4 or fields[0] not in FIGURES:
+        if len(fields) != 4 or fields[0] not in FIGURES or not is_number(fields[3]):
             raise ValueError(f"line {number}: want 'figure<TAB>side<TAB>run<TAB>value', got {line!r}")
         values[(fields[0], fields[1])].append(float(fields[3]))
     return values
+
+
+def is_number(text):
+    try:
+        float(text)
+        return True
+    except ValueError:
+        return False
 
 
 def ratio(figure, hcr, peer):
@@ -134,9 +142,15 @@ def table(values, sizes):
     return out
 
 
+def in_table_order(item):
+    """Figures as in FIGURES; within one, hcr's backends by name, then the peer."""
+    (key, side), _ = item
+    return list(FIGURES).index(key), side == "peer", side
+
+
 def raw_section(values, sizes):
     out = ["| figure | side | values in run order | min | median | max |", "|---|---|---|---|---|---|"]
-    for (key, side), runs in values.items():
+    for (key, side), runs in sorted(values.items(), key=in_table_order):
         figure = FIGURES[key]
         out.append("| {} ({}) | {} | {} | {} | {} | {} |".format(
             figure.title.format(**sizes), figure.unit, side if side == "peer" else "hcr " + side,

@@ -50,9 +50,21 @@ class TableTest(unittest.TestCase):
         cells = row_for(report.raw_section(values, SIZES), "Model only, batch 1")
         self.assertEqual(cells[1:], ["hcr tf", "3, 1, 2", "1", "2", "3"])
 
+    def test_raw_values_are_grouped_by_figure_with_the_peer_last(self):
+        values = raw(("startup", "peer", 1, 1.0), ("model-b1", "tf", 1, 3), ("startup", "tf", 1, 2.0),
+                     ("startup", "onnx", 1, 0.5))
+        sides = [(line.split("|")[1].split(",")[0].strip(), line.split("|")[2].strip())
+                 for line in report.raw_section(values, SIZES)[2:]]
+        self.assertEqual(sides, [("Model only", "hcr tf"), ("Start-up to first result", "hcr onnx"),
+                                 ("Start-up to first result", "hcr tf"), ("Start-up to first result", "peer")])
+
     def test_malformed_lines_are_rejected_with_their_number(self):
         with self.assertRaisesRegex(ValueError, "line 2"):
             report.read_raw(["startup\tonnx\t1\t0.8\n", "startup onnx 1 0.8\n"])
+
+    def test_values_that_are_not_numbers_are_rejected(self):
+        with self.assertRaisesRegex(ValueError, "line 1"):
+            report.read_raw(["model-b1\tpeer\t1\t2918.9 images_per_s_mean=1860.8\n"])
 
 
 if __name__ == "__main__":
