@@ -11,7 +11,7 @@
 #   --skip-train    leave out training (the longest part: one EMNIST epoch per round)
 #   --large         also infer over 100,000 28x28 PNGs once per tool, for the peak-RSS target (the pictures
 #                   are generated on first use, which takes minutes)
-#   --work DIR      pictures, logs and raw numbers (default $HCR_BENCH_DIR or /tmp/hcr-bench); picture
+#   --work DIR      pictures, logs and raw numbers (default $HCR_BENCH_DIR or /tmp/hcr-vs-peer); picture
 #                   directories are kept and reused by later runs
 #   --backends LIST hcr backends to measure (default "onnx tf")
 #   --tf-model DIR, --onnx-model FILE   models hcr scores with (default: the shipped ones, see ./hcr backends)
@@ -40,7 +40,7 @@ die() { echo "bench: $*" >&2; exit 1; }
 say() { echo "bench: $*" >&2; }
 
 runs="" quick=0 backends="onnx tf" skip_train=0 large=0 output=""
-WORK="${HCR_BENCH_DIR:-/tmp/hcr-bench}"
+WORK="${HCR_BENCH_DIR:-/tmp/hcr-vs-peer}"
 declare -A MODEL=([tf]="" [onnx]="")
 while (($#)); do
   case "$1" in
