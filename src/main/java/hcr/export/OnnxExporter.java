@@ -39,9 +39,10 @@ public final class OnnxExporter {
      * @throws ExportException        when the model is not an hcr model or cannot be written
      */
     public static ExportSummary export(Path savedModelDir, Path onnxFile) {
-        ModelCard card = readCard(savedModelDir);
+        ModelCard card;
         ModelProto model;
         try (ServingGraph tf = ServingGraph.open(savedModelDir)) {
+            card = readCard(savedModelDir);
             GraphProto graph = TfToOnnxConverter.convert(tf, card.labels().size(),
                     "Converted op by op from the TensorFlow SavedModel's serving_default signature.");
             model = wrap(graph, card);
