@@ -111,7 +111,8 @@ public final class OnnxExporter {
         Path dir = file.toAbsolutePath().getParent();
         try {
             Files.createDirectories(dir);
-            Path tmp = Files.createTempFile(dir, ".hcr-export", ".tmp");
+            // Not createTempFile: its owner-only permissions would stick to the published file.
+            Path tmp = dir.resolve("." + file.getFileName() + "." + ProcessHandle.current().pid() + ".tmp");
             try {
                 try (OutputStream out = Files.newOutputStream(tmp)) {
                     out.write(bytes);

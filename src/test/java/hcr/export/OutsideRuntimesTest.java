@@ -55,7 +55,7 @@ class OutsideRuntimesTest {
         assumeTrue(Files.isDirectory(NODE_CHECK.resolve("node_modules/onnxruntime-node")) && run(List.of("node", "--version")).exitCode == 0,
                 "node or onnxruntime-node is absent: skipping");
         int n = 16;
-        float[] images = OnnxExportParityTest.randomImages(n, 11);
+        float[] images = OnnxReference.randomImages(n, 11);
         Path imagesFile = dir.resolve("images.f32");
         ByteBuffer bytes = ByteBuffer.allocate(images.length * Float.BYTES).order(ByteOrder.LITTLE_ENDIAN);
         bytes.asFloatBuffer().put(images);
@@ -74,7 +74,7 @@ class OutsideRuntimesTest {
         }
         float[] tf = TfReference.score(savedModel, images);
         assertThat(node).hasSize(n * CnnSavedModel.CLASSES);
-        assertThat(OnnxExportParityTest.maxAbsDifference(tf, node)).isLessThanOrEqualTo(1e-5);
+        assertThat(OnnxReference.maxAbsDifference(tf, node)).isLessThanOrEqualTo(1e-5);
     }
 
     private record Outcome(int exitCode, String output) {
