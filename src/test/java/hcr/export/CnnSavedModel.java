@@ -25,7 +25,7 @@ import org.tensorflow.types.TFloat32;
  * blocks (SAME and VALID padding, an odd SAME pool window for asymmetric pads), a hidden dense
  * layer and a softmax, with weights in variables like the trainer's. Weights are seeded random, so TF's own output is the reference.
  */
-final class CnnSavedModel {
+public final class CnnSavedModel {
     static final int CLASSES = 62;
 
     private final Ops tf;
@@ -36,7 +36,7 @@ final class CnnSavedModel {
     }
 
     /** hcr's contract: input [N,28,28,1], 62 classes. */
-    static Path write(Path dir) {
+    public static Path write(Path dir) {
         return write(dir, 28, false, CLASSES);
     }
 
@@ -45,7 +45,7 @@ final class CnnSavedModel {
      * @param withTanh  use Tanh (which the converter does not translate) after the first conv
      * @param cardClasses how many labels the model card lists
      */
-    static Path write(Path dir, int side, boolean withTanh, int cardClasses) {
+    public static Path write(Path dir, int side, boolean withTanh, int cardClasses) {
         try (Graph graph = new Graph(); Session session = new Session(graph)) {
             Ops tf = Ops.create(graph);
             CnnSavedModel net = new CnnSavedModel(tf);
