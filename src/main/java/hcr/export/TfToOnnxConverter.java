@@ -135,6 +135,9 @@ final class TfToOnnxConverter {
 
     /** BiasAdd, and Add of a computed tensor with a constant (bias) or with another computed tensor. */
     private Value add(NodeDef node, TensorRef ref) {
+        if (node.getOp().equals("BiasAdd")) {
+            requireNhwc(node);
+        }
         List<TensorRef> in = inputs(node);
         Value a = valueOf(in.get(0));
         Value b = valueOf(in.get(1));
