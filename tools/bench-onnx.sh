@@ -5,5 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 model="$(realpath "${1:-onnx/hcr.onnx}")"; shift || true
 mvn -B -o -q test-compile dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/bench-classpath.txt >/dev/null
-java -Dhcr.bench.onnx="$model" -cp "target/test-classes:target/classes:$(cat target/bench-classpath.txt)" \
-    org.openjdk.jmh.Main OnnxScoringBenchmark -jvmArgsAppend "-Dhcr.bench.onnx=$model" "$@"
+# Compiler blackholes (JMH's default on JDK 17) crash the forked JVM around ONNX Runtime's native
+# calls (exit 139, no hs_err); the classic blackhole costs a few ns per call, nothing at these scales.
+java -Djmh.blackhole.mode=FULL_DONTINLINE -cp "target/test-classes:target/classes:$(cat target/bench-classpath.txt)" \
+    org.openjdk.jmh.Main OnnxScoringBenchmark -p model="$model" "$@"

@@ -23,7 +23,7 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * ONNX Runtime scoring time per batch of the exported model ({@code -Dhcr.bench.onnx=FILE}, default
+ * ONNX Runtime scoring time per batch of the exported model ({@code -p model=FILE}, default
  * onnx/hcr.onnx), at batch 1 (interactive use) and 256 (bulk inference). Run with tools/bench-onnx.sh.
  */
 @State(Scope.Benchmark)
@@ -36,14 +36,19 @@ public class OnnxScoringBenchmark {
     @Param({"1", "256"})
     int batchSize;
 
-    private ScoringModel model;
+    @Param("onnx/hcr.onnx")
+    String model;
+
+    /** ONNX Runtime's intra-op threads; 0 lets it choose. */
+    @Param("0")
+    int threads;
+
+    private ScoringModel scoring;
     private ImageBatch batch;
 
     @Setup(Level.Trial)
     public void load() {
-        Path file = Path.of(System.getProperty("hcr.bench.onnx", "onnx/hcr.onnx"));
-        int threads = Integer.getInteger("hcr.bench.threads", 0);
-        model = new OnnxBackend().load(file, new BackendOptions(threads));
+        scoring = new OnnxBackend().load(Path.of(model), new BackendOptions(threads));
         batch = ImageBatch.allocate(batchSize);
         Random random = new Random(1);
         float[] image = new float[EmnistTensor.PIXELS];
@@ -57,11 +62,11 @@ public class OnnxScoringBenchmark {
 
     @Benchmark
     public float[] score() {
-        return model.score(batch);
+        return scoring.score(batch);
     }
 
     @TearDown(Level.Trial)
     public void close() {
-        model.close();
+        scoring.close();
     }
 }
