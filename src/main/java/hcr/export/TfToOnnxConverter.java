@@ -78,8 +78,8 @@ final class TfToOnnxConverter {
             case "Conv2D" -> conv2d(node, ref);
             case "MaxPool", "MaxPoolV2" -> maxPool(node, ref);
             case "BiasAdd", "Add", "AddV2" -> add(node, ref);
-            case "Relu" -> unary("Relu", node, ref, false);
-            case "Softmax" -> unary("Softmax", node, ref, true);
+            case "Relu" -> relu(node, ref);
+            case "Softmax" -> softmax(node, ref);
             case "Reshape" -> reshape(node, ref);
             case "MatMul" -> matMul(node, ref);
             default -> throw new UnsupportedOpException(node.getOp(), node.getName());
@@ -172,13 +172,16 @@ final class TfToOnnxConverter {
                 + "; only per-channel biases are exported");
     }
 
-    /** Relu keeps any layout; Softmax needs TF's element order because it works along the last axis. */
-    private Value unary(String onnxOp, NodeDef node, TensorRef ref, boolean needsPlain) {
-        Activation x = needsPlain ? activation(node, 0, Layout.Plain.class) : activation(node, 0, Layout.class);
-        String y = needsPlain
-                ? onnx.node(onnxOp, node.getName(), List.of(x.name()), integer("axis", -1))
-                : onnx.node(onnxOp, node.getName(), List.of(x.name()));
-        return new Activation(y, x.layout(), tf.shape(ref));
+    /** Relu works element by element, so it keeps whatever layout its input has. */
+    private Value relu(NodeDef node, TensorRef ref) {
+        Activation x = activation(node, 0, Layout.class);
+        return new Activation(onnx.node("Relu", node.getName(), List.of(x.name())), x.layout(), tf.shape(ref));
+    }
+
+    /** Softmax works along the last axis, so its input must be in TF's own element order. */
+    private Value softmax(NodeDef node, TensorRef ref) {
+        Activation x = activation(node, 0, Layout.Plain.class);
+        return new Activation(onnx.node("Softmax", node.getName(), List.of(x.name()), integer("axis", -1)), Layout.PLAIN, tf.shape(ref));
     }
 
     /**
