@@ -25,7 +25,8 @@ public final class SavedModelCopy {
         }
         try {
             Files.createDirectories(target.getParent());
-            Path tmp = Files.createTempDirectory(target.getParent(), ".hcr-savedmodel");
+            // Not createTempDirectory: its owner-only permissions would stick to the published copy.
+            Path tmp = Files.createDirectory(target.resolveSibling(".hcr-savedmodel-" + ProcessHandle.current().pid() + "-" + System.nanoTime()));
             try {
                 copyTree(from, tmp);
                 replace(tmp, target);
