@@ -1,0 +1,87 @@
+package hcr.image;
+
+import java.awt.image.BufferedImage;
+import java.util.Arrays;
+
+/**
+ * Makes any picture of one character look like an EMNIST sample: greyscale, ink light on dark,
+ * paper level removed, cropped to the ink (specks ignored), aspect ratio kept inside a square,
+ * area-averaged down so the longer side spans {@link #BOX} pixels, centred and padded to 28x28,
+ * values in [0,1], upright.
+ *
+ * <p>Thread-safe: each thread gets its own scratch buffers, so after the first picture of a given
+ * size the hot path allocates nothing.
+ */
+public final class EmnistPreprocessor {
+    /** Goes into the model card, so a model is never fed pictures prepared another way. */
+    public static final String VERSION = "emnist-v1";
+    /** Longest side of the character inside the 28x28 frame (EMNIST: the ink box padded by 2 px). */
+    public static final int BOX = 24;
+
+    private static final int SIDE = EmnistTensor.SIDE;
+
+    private final ThreadLocal<Pipeline> pipelines = ThreadLocal.withInitial(Pipeline::new);
+
+    /**
+     * Writes {@link EmnistTensor#PIXELS} floats, row-major, into {@code out} from {@code offset}.
+     *
+     * @throws NoInkException when the picture shows no ink at all
+     */
+    public void toTensor(BufferedImage image, float[] out, int offset) {
+        if (out.length - offset < EmnistTensor.PIXELS || offset < 0) {
+            throw new IllegalArgumentException("no room for " + EmnistTensor.PIXELS + " floats at offset " + offset);
+        }
+        pipelines.get().run(image, out, offset);
+    }
+
+    /** Convenience for tests and one-off callers: a fresh array of 784 floats. */
+    public float[] toTensor(BufferedImage image) {
+        float[] out = new float[EmnistTensor.PIXELS];
+        toTensor(image, out, 0);
+        return out;
+    }
+
+    /** One thread's scratch state; each stage keeps its buffers between pictures. */
+    private static final class Pipeline {
+        private final GreyReader reader = new GreyReader();
+        private final GreyImage grey = new GreyImage();
+        private final InkExtractor extractor = new InkExtractor();
+        private final InkBounds bounds = new InkBounds();
+        private final AreaResampler resampler = new AreaResampler();
+
+        void run(BufferedImage image, float[] out, int offset) {
+            reader.read(image, grey);
+            extractor.extract(grey);
+            float[] ink = extractor.ink;
+            int w = grey.width;
+            int h = grey.height;
+            bounds.find(ink, w, h);
+
+            int boxWidth = bounds.right - bounds.left;
+            int boxHeight = bounds.bottom - bounds.top;
+            double length = Math.max(boxWidth, boxHeight);
+            double originX = (bounds.left + bounds.right) / 2.0 - length / 2;
+            double originY = (bounds.top + bounds.bottom) / 2.0 - length / 2;
+
+            Arrays.fill(out, offset, offset + EmnistTensor.PIXELS, 0f);
+            int pad = (SIDE - BOX) / 2;
+            resampler.resample(ink, w, h, originX, originY, length, BOX, out, offset + pad * SIDE + pad, SIDE);
+            stretchToFullRange(out, offset);
+        }
+
+        /** A thin pen shrunk a lot leaves faint strokes; EMNIST strokes always peak at full intensity. */
+        private static void stretchToFullRange(float[] out, int offset) {
+            float max = 0f;
+            for (int i = offset; i < offset + EmnistTensor.PIXELS; i++) {
+                max = Math.max(max, out[i]);
+            }
+            if (max <= 0f) {
+                throw new NoInkException("no ink found after cropping");
+            }
+            float scale = 1f / max;
+            for (int i = offset; i < offset + EmnistTensor.PIXELS; i++) {
+                out[i] = Math.min(1f, out[i] * scale);
+            }
+        }
+    }
+}
