@@ -7,7 +7,7 @@ package hcr.image;
  */
 final class InkBounds {
     /** Ink strength that counts as part of a stroke when finding blobs. */
-    static final float SOLID = 0.4f;
+    static final float SOLID = 0.25f;
     static final double SPECK_FRACTION = 0.015;
 
     private int[] labels = new int[0];

@@ -22,6 +22,7 @@ final class InkExtractor {
     private final int[] cellHistogram = new int[256];
     private int[] cellPaper = new int[0];
     private int[] cellPaperFixed = new int[0];
+    private final int[] neighbours = new int[9];
     float[] ink = new float[0];
 
     /** Writes ink strength [0,1] for every pixel of {@code grey} into {@link #ink}; may invert {@code grey}. */
@@ -123,7 +124,6 @@ final class InkExtractor {
                 cellPaper[cy * cellsX + cx] = percentileFromTop(cellHistogram, count / 5);
             }
         }
-        int[] neighbours = new int[9];
         for (int cy = 0; cy < cellsY; cy++) {
             for (int cx = 0; cx < cellsX; cx++) {
                 int k = 0;
