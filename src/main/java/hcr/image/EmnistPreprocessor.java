@@ -4,7 +4,7 @@ import java.awt.image.BufferedImage;
 
 /**
  * Makes any picture of one character look like an EMNIST sample: greyscale, ink light on dark,
- * paper level removed, cropped to the ink (specks ignored), aspect ratio kept inside a square,
+ * paper level removed, cropped to the ink (specks ignored), thin pens thickened to EMNIST's stroke width, aspect ratio kept inside a square,
  * area-averaged so the longer side of the ink spans {@link #BOX} pixels, box-centred in 28x28,
  * values in [0,1], upright.
  *
@@ -52,6 +52,7 @@ public final class EmnistPreprocessor {
         private final GreyImage grey = new GreyImage();
         private final InkExtractor extractor = new InkExtractor();
         private final InkBounds bounds = new InkBounds();
+        private final StrokeThickener thickener = new StrokeThickener();
         private final AreaResampler resampler = new AreaResampler();
 
         void run(BufferedImage image, float[] out, int offset) {
@@ -61,15 +62,32 @@ public final class EmnistPreprocessor {
             int w = grey.width;
             int h = grey.height;
             bounds.find(ink, w, h);
+            frame(ink, w, h, out, offset);
 
-            // The window is the ink box grown to a square, plus the frame's margin around it, so
-            // the soft edges of strokes and odd box sizes need no special handling.
-            double inkSide = Math.max(bounds.right - bounds.left, bounds.bottom - bounds.top);
-            double window = inkSide * SIDE / BOX;
+            double sourcePerOutput = window() / SIDE;
+            int radius = StrokeThickener.radiusFor(StrokeThickener.strokeWidth(out, offset), sourcePerOutput);
+            if (radius > 0) {
+                thickener.dilate(ink, w, h, radius);
+                bounds.grow(radius);
+                frame(ink, w, h, out, offset);
+            }
+        }
+
+        /**
+         * Shrinks a square window onto the 28x28 frame: the ink box grown to a square plus the
+         * frame's margin, so the soft edges of strokes and odd box sizes need no special handling.
+         */
+        private void frame(float[] ink, int w, int h, float[] out, int offset) {
+            double window = window();
             double originX = (bounds.left + bounds.right) / 2.0 - window / 2;
             double originY = (bounds.top + bounds.bottom) / 2.0 - window / 2;
             resampler.resample(ink, w, h, originX, originY, window, SIDE, out, offset, SIDE);
             stretchToFullRange(out, offset);
+        }
+
+        private double window() {
+            double inkSide = Math.max(bounds.right - bounds.left, bounds.bottom - bounds.top);
+            return inkSide * SIDE / BOX;
         }
 
         /** A thin pen shrunk a lot leaves faint strokes; EMNIST strokes always peak at full intensity. */

@@ -55,6 +55,13 @@ final class InkBounds {
         }
     }
 
+    void grow(int margin) {
+        left -= margin;
+        top -= margin;
+        right += margin;
+        bottom += margin;
+    }
+
     /** Iterative flood fill (an explicit stack: recursion would overflow on big blobs). */
     private int flood(float[] ink, int w, int h, int start, int label) {
         areas = grow(areas, label + 1);
