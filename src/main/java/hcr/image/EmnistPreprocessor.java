@@ -24,6 +24,8 @@ public final class EmnistPreprocessor {
     public static final int BOX = 23;
 
     private static final int SIDE = EmnistTensor.SIDE;
+    private static final int THICKENING_ROUNDS = 2;
+    private static final float FULL = 0.95f;
 
     private final ThreadLocal<Pipeline> pipelines = ThreadLocal.withInitial(Pipeline::new);
 
@@ -62,27 +64,35 @@ public final class EmnistPreprocessor {
             int w = grey.width;
             int h = grey.height;
             bounds.find(ink, w, h);
-            frame(ink, w, h, out, offset);
+            float peak = frame(ink, w, h, out, offset);
 
-            double sourcePerOutput = window() / SIDE;
-            int radius = StrokeThickener.radiusFor(StrokeThickener.strokeWidth(out, offset), sourcePerOutput);
-            if (radius > 0) {
+            // Dilating also grows the box, which shrinks the strokes again a little: a second round
+            // settles it.
+            for (int round = 0; round < THICKENING_ROUNDS; round++) {
+                // A stroke narrower than an output pixel never reaches full intensity: its peak is its width.
+                double width = peak < FULL ? peak : StrokeThickener.strokeWidth(out, offset);
+                int radius = StrokeThickener.radiusFor(width, window() / SIDE);
+                if (radius <= 0) {
+                    break;
+                }
                 thickener.dilate(ink, w, h, radius);
                 bounds.grow(radius);
-                frame(ink, w, h, out, offset);
+                peak = frame(ink, w, h, out, offset);
             }
         }
 
         /**
          * Shrinks a square window onto the 28x28 frame: the ink box grown to a square plus the
          * frame's margin, so the soft edges of strokes and odd box sizes need no special handling.
+         *
+         * @return the highest value before stretching to the full range
          */
-        private void frame(float[] ink, int w, int h, float[] out, int offset) {
+        private float frame(float[] ink, int w, int h, float[] out, int offset) {
             double window = window();
             double originX = (bounds.left + bounds.right) / 2.0 - window / 2;
             double originY = (bounds.top + bounds.bottom) / 2.0 - window / 2;
             resampler.resample(ink, w, h, originX, originY, window, SIDE, out, offset, SIDE);
-            stretchToFullRange(out, offset);
+            return stretchToFullRange(out, offset);
         }
 
         private double window() {
@@ -91,7 +101,7 @@ public final class EmnistPreprocessor {
         }
 
         /** A thin pen shrunk a lot leaves faint strokes; EMNIST strokes always peak at full intensity. */
-        private static void stretchToFullRange(float[] out, int offset) {
+        private static float stretchToFullRange(float[] out, int offset) {
             float max = 0f;
             for (int i = offset; i < offset + EmnistTensor.PIXELS; i++) {
                 max = Math.max(max, out[i]);
@@ -103,6 +113,7 @@ public final class EmnistPreprocessor {
             for (int i = offset; i < offset + EmnistTensor.PIXELS; i++) {
                 out[i] = Math.min(1f, out[i] * scale);
             }
+            return max;
         }
     }
 }

@@ -45,7 +45,7 @@ class EmnistPreprocessorPropertiesTest {
 
     @Property(tries = 40)
     void whereTheCharacterSitsOnThePageDoesNotMatter(@ForAll long seed,
-            // The pen's round caps reach 5 px beyond the glyph's box: keep them on the page.
+            // The pen's round caps reach 7 px beyond the glyph's box: keep them on the page.
             @ForAll @IntRange(min = 12, max = 138) int left, @ForAll @IntRange(min = 12, max = 138) int top) {
         Glyphs.Glyph glyph = Glyphs.Glyph.random(seed);
 

@@ -42,7 +42,7 @@ final class Glyphs {
                 g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
                 g.setRenderingHint(RenderingHints.KEY_STROKE_CONTROL, RenderingHints.VALUE_STROKE_PURE);
                 g.setColor(Color.BLACK);
-                g.setStroke(new BasicStroke((float) (size / 9), BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
+                g.setStroke(new BasicStroke((float) (size / 6.5), BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
                 Path2D.Double path = new Path2D.Double();
                 path.moveTo(left + xs[0] * size, top + ys[0] * size);
                 for (int i = 1; i < xs.length; i++) {
