@@ -4,9 +4,10 @@ import java.awt.image.BufferedImage;
 
 /**
  * Makes any picture of one character look like an EMNIST sample: greyscale, ink light on dark,
- * paper level removed, cropped to the ink (specks ignored), thin pens thickened to EMNIST's stroke width, aspect ratio kept inside a square,
- * area-averaged so the longer side of the ink spans {@link #BOX} pixels, box-centred in 28x28,
- * values in [0,1], upright.
+ * paper level removed, cropped to the ink (specks ignored), aspect ratio kept inside a square,
+ * area-averaged (the low-pass filter for shrinking) so the longer side of the ink spans
+ * {@link #BOX} pixels, box-centred in 28x28, hairline pens thickened to EMNIST's stroke width,
+ * values in [0,1] peaking at 1, upright.
  *
  * <p>Thread-safe: each thread gets its own scratch buffers, so after the first picture of a given
  * size the hot path allocates nothing.
