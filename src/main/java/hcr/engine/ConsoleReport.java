@@ -1,6 +1,6 @@
 package hcr.engine;
 
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
 
@@ -10,11 +10,11 @@ import java.util.Locale;
  * stderr. Quiet mode drops the prediction lines but never the failures.
  */
 public final class ConsoleReport implements PredictionSink {
-    private final PrintStream out;
-    private final PrintStream err;
+    private final PrintWriter out;
+    private final PrintWriter err;
     private final boolean quiet;
 
-    public ConsoleReport(PrintStream out, PrintStream err, boolean quiet) {
+    public ConsoleReport(PrintWriter out, PrintWriter err, boolean quiet) {
         this.out = out;
         this.err = err;
         this.quiet = quiet;

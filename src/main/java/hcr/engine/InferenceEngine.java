@@ -204,6 +204,8 @@ public final class InferenceEngine {
                 return Optional.empty();
             } catch (hcr.image.ImageRejectedException e) {
                 return Optional.of(e.reason());
+            } catch (HcrException e) {
+                return Optional.of(e.getMessage());
             } catch (RuntimeException e) {
                 // A decoder bug on one odd file must not stop the other 99,999.
                 return Optional.of("cannot process: " + e);

@@ -12,7 +12,9 @@ public interface InputTranslator {
     /**
      * Writes the picture's 784 floats into {@code out[offset ..]}.
      *
-     * @throws hcr.image.ImageRejectedException when this one picture cannot be used (the batch goes on)
+     * @throws hcr.image.ImageRejectedException when this one picture cannot be used (the batch goes
+     *         on; its {@code reason()} is reported); any other {@link hcr.HcrException} is reported
+     *         the same way with its message
      */
     void translate(Path file, float[] out, int offset);
 }
