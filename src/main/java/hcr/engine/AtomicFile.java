@@ -24,6 +24,9 @@ final class AtomicFile implements AutoCloseable {
         this.target = target;
         try {
             Path dir = target.toAbsolutePath().getParent();
+            if (!Files.isDirectory(dir)) {
+                throw new OutputException("output directory not found: " + dir, null);
+            }
             temp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
             // Also covers Ctrl-C: shutdown hooks delete what was never renamed.
             temp.toFile().deleteOnExit();

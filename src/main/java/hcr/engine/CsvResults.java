@@ -10,7 +10,8 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
 /**
- * The two result files, RFC 4180: predictions ({@code code,char,path}, plus {@code charN,probN}
+ * The two result files, RFC 4180: predictions ({@code code,char,path} with the code zero-padded as
+ * on stdout, plus {@code charN,probN}
  * columns for the top K when K > 1) and, only when something failed, errors ({@code path,reason})
  * in {@code <name>.errors.csv} beside it. Rows are written as they come to temporary files;
  * {@link #commit} renames them into place and removes a stale errors file from an earlier run,
@@ -59,7 +60,7 @@ public final class CsvResults implements PredictionSink, AutoCloseable {
     public void predicted(Prediction prediction) {
         List<Object> row = new ArrayList<>(3 + 2 * topK);
         Candidate best = prediction.best();
-        row.add(best.code());
+        row.add(String.format(Locale.ROOT, "%03d", best.code())); // as on stdout: "065" for 'A'
         row.add(best.character());
         row.add(PathText.posix(prediction.path()));
         if (topK > 1) {

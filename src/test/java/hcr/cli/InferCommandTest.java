@@ -100,6 +100,7 @@ class InferCommandTest {
         assertThat(lines).allMatch(line -> line.matches("\\d{3}, ., " + input + "/.*"));
         assertThat(lines).extracting(line -> line.substring(line.lastIndexOf('/') + 1)).containsExactly("C.bmp", "a.png", "b.png");
         assertThat(column(output, "path")).containsExactly(input + "/C.bmp", input + "/a.png", input + "/b.png");
+        assertThat(csv(output).subList(1, 4)).extracting(row -> String.join(", ", row)).containsExactlyElementsOf(lines);
         assertThat(errors()).doesNotExist();
         assertThat(err.toString()).contains("3 images: 3 predicted, 0 failed");
     }

@@ -1,6 +1,7 @@
 package hcr.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.io.Reader;
@@ -35,7 +36,7 @@ class CsvResultsTest {
             csv.commit();
         }
 
-        assertThat(read(out)).containsExactly(List.of("code", "char", "path"), List.of("65", "A", "data/letter_A.jpg"));
+        assertThat(read(out)).containsExactly(List.of("code", "char", "path"), List.of("065", "A", "data/letter_A.jpg"));
     }
 
     @Test
@@ -64,7 +65,7 @@ class CsvResultsTest {
 
         assertThat(read(out)).containsExactly(
                 List.of("code", "char", "path", "char1", "prob1", "char2", "prob2"),
-                List.of("79", "O", "a.png", "O", "0.500000", "0", "0.500000"));
+                List.of("079", "O", "a.png", "O", "0.500000", "0", "0.500000"));
     }
 
     @Test
@@ -114,6 +115,13 @@ class CsvResultsTest {
             assertThat(files).extracting(p -> p.getFileName().toString())
                     .containsExactlyInAnyOrder("predictions.csv", "predictions.errors.csv");
         }
+    }
+
+    @Test
+    void aMissingOutputDirectoryIsAClearError() {
+        assertThatThrownBy(() -> new CsvResults(dir.resolve("nowhere/predictions.csv"), 1))
+                .isInstanceOf(OutputException.class)
+                .hasMessage("output directory not found: " + dir.resolve("nowhere"));
     }
 
     @Test
