@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
@@ -66,6 +67,34 @@ class InferenceEngineTest {
         RecordingSink sink = run(new EchoModel(), source, new EngineSettings(batchSize, threads, 1, PATIENT));
 
         assertThat(sink.events).containsExactlyElementsOf(expectedEvents(source));
+    }
+
+    @Test
+    void readsTheSourceOnlyAFewBatchesAheadOfTheResults() {
+        // What keeps memory bounded for 100,000 files: the source is pulled lazily, never drained up front.
+        // Ahead of the results are at most the batch being scored and the two-batch window being decoded.
+        int batchSize = 4;
+        AtomicInteger pulled = new AtomicInteger();
+        Iterable<SourceEntry> source = () -> pictures(200).stream().peek(e -> pulled.incrementAndGet()).iterator();
+        List<Integer> aheadAtEachResult = new ArrayList<>();
+        PredictionSink sink = new PredictionSink() {
+            int delivered;
+
+            @Override
+            public void predicted(Prediction prediction) {
+                aheadAtEachResult.add(pulled.get() - ++delivered);
+            }
+
+            @Override
+            public void failed(Path path, String reason) {
+                aheadAtEachResult.add(pulled.get() - ++delivered);
+            }
+        };
+
+        new InferenceEngine(new EchoModel(), new NameTranslator(), new EngineSettings(batchSize, 2, 1, PATIENT))
+                .run(source, sink, ProgressListener.NONE);
+
+        assertThat(aheadAtEachResult).hasSize(200).allSatisfy(ahead -> assertThat(ahead).isLessThanOrEqualTo(3 * batchSize));
     }
 
     @Test
