@@ -101,7 +101,7 @@ public final class InferCommand implements Callable<Integer> {
             Summary summary = engine.run(source, PredictionSink.all(new ConsoleReport(out, err, quiet), csv), bar::set);
             out.flush();
             csv.commit();
-            bar.close();
+            bar.close(); // clear the bar before the summary; closing again at the end of try is harmless
             if (!quiet) {
                 err.println("hcr: " + summary + "; predictions in " + output
                         + (summary.failed() > 0 ? ", failures in " + csv.errorsPath() : ""));

@@ -7,7 +7,8 @@ import java.nio.file.Path;
 /** The production translator: decode with {@link ImageDecoder}, then apply the EMNIST recipe. */
 public final class EmnistTranslator implements InputTranslator {
     private final ImageDecoder decoder;
-    private final EmnistPreprocessor preprocessor = new EmnistPreprocessor();
+    // The preprocessor is not promised to be thread-safe; one per decode thread costs nothing.
+    private final ThreadLocal<EmnistPreprocessor> preprocessor = ThreadLocal.withInitial(EmnistPreprocessor::new);
 
     public EmnistTranslator(ImageDecoder decoder) {
         this.decoder = decoder;
@@ -15,6 +16,6 @@ public final class EmnistTranslator implements InputTranslator {
 
     @Override
     public void translate(Path file, float[] out, int offset) {
-        preprocessor.toTensor(decoder.decode(file), out, offset);
+        preprocessor.get().toTensor(decoder.decode(file), out, offset);
     }
 }

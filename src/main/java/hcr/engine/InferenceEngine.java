@@ -2,6 +2,7 @@ package hcr.engine;
 
 import hcr.HcrException;
 import hcr.image.EmnistTensor;
+import hcr.image.ImageRejectedException;
 import hcr.runtime.ImageBatch;
 import hcr.runtime.ModelException;
 import hcr.runtime.ScoringModel;
@@ -9,7 +10,9 @@ import java.time.Duration;
 import java.util.Iterator;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -141,7 +144,7 @@ public final class InferenceEngine {
             private float[] pixels = new float[EmnistTensor.PIXELS];
             private SourceEntry entry;
             private Translation task;
-            private java.util.concurrent.Future<Optional<String>> future;
+            private Future<Optional<String>> future;
 
             void start(SourceEntry next) {
                 entry = next;
@@ -178,7 +181,7 @@ public final class InferenceEngine {
     }
 
     /** Decode and preprocess one picture; the result is empty on success or the reason it failed. */
-    private final class Translation implements java.util.concurrent.Callable<Optional<String>> {
+    private final class Translation implements Callable<Optional<String>> {
         private final SourceEntry entry;
         private final float[] out;
         private volatile long startedNanos;
@@ -202,7 +205,7 @@ public final class InferenceEngine {
             try {
                 translator.translate(entry.path(), out, 0);
                 return Optional.empty();
-            } catch (hcr.image.ImageRejectedException e) {
+            } catch (ImageRejectedException e) {
                 return Optional.of(e.reason());
             } catch (HcrException e) {
                 return Optional.of(e.getMessage());
