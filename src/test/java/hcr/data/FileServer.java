@@ -15,10 +15,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A local HTTP server for download tests: serves one file at {@code /gzip.zip}, honours
+ * A local HTTP server for download tests (public for the cli tests): serves one file at {@code /gzip.zip}, honours
  * {@code Range: bytes=N-} with 206, 404s everything else, and can cut responses midway.
  */
-final class FileServer implements AutoCloseable {
+public final class FileServer implements AutoCloseable {
     private static final Pattern RANGE = Pattern.compile("bytes=(\\d+)-");
 
     private final byte[] content;
@@ -30,7 +30,7 @@ final class FileServer implements AutoCloseable {
     private volatile boolean honourRanges = true;
     private volatile int stallsLeft;
 
-    FileServer(byte[] content) throws IOException {
+    public FileServer(byte[] content) throws IOException {
         this.content = content;
         this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/", this::handle);
@@ -38,36 +38,36 @@ final class FileServer implements AutoCloseable {
         server.start();
     }
 
-    URI url(String path) {
+    public URI url(String path) {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + path);
     }
 
-    URI url() {
+    public URI url() {
         return url("/gzip.zip");
     }
 
     /** The next {@code times} responses send only {@code bytes} bytes of their body, then drop the connection. */
-    FileServer cutResponses(int times, int bytes) {
+    public FileServer cutResponses(int times, int bytes) {
         cutsLeft = times;
         cutAfterBytes = bytes;
         return this;
     }
 
     /** The next {@code times} responses send {@code bytes} bytes, then go silent with the connection open. */
-    FileServer stallResponses(int times, int bytes) {
+    public FileServer stallResponses(int times, int bytes) {
         stallsLeft = times;
         cutAfterBytes = bytes;
         return this;
     }
 
     /** Behave like a server without Range support: always 200 with the whole file. */
-    FileServer ignoreRanges() {
+    public FileServer ignoreRanges() {
         honourRanges = false;
         return this;
     }
 
     /** One entry per request: its Range header, or "" if none. */
-    List<String> requests() {
+    public List<String> requests() {
         return requests;
     }
 
