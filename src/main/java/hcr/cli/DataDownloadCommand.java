@@ -27,6 +27,7 @@ import picocli.CommandLine.Spec;
                 "An interrupted download resumes where it stopped when run again; the file is checked "
                         + "for size and checksum before it is put in place."})
 public final class DataDownloadCommand implements Callable<Integer> {
+    private static final long MB = 1_000_000;
 
     @Spec
     CommandSpec spec;
@@ -59,8 +60,8 @@ public final class DataDownloadCommand implements Callable<Integer> {
         Path target = (dir != null ? dir : UserCache.hcrDirectory()).resolve(Emnist.NIST_ZIP);
 
         Downloader.Result result;
-        try (ProgressBar bar = new ProgressBar("download", size, "bytes")) {
-            result = new Downloader().download(new DownloadSpec(url, size, checksum), target, new ProgressBarListener(bar));
+        try (ProgressBar bar = new ProgressBar("download", size / MB, "MB")) {
+            result = new Downloader().download(new DownloadSpec(url, size, checksum), target, new ProgressBarListener(bar, MB));
         }
         PrintWriter out = spec.commandLine().getOut();
         out.printf("%s %s (%,d bytes, sha256 %s)%n",

@@ -9,11 +9,13 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code hcr data info}: which parts a source holds, and how many images per part and per class. */
@@ -28,6 +30,9 @@ public final class DataInfoCommand implements Callable<Integer> {
     @Mixin
     DataSourceOptions source;
 
+    @Option(names = "--check", description = "Also read every image, to find truncated or corrupt files (prints the read time).")
+    boolean check;
+
     @Override
     public Integer call() {
         Path from = source.source();
@@ -41,7 +46,21 @@ public final class DataInfoCommand implements Callable<Integer> {
             summaries.add(Emnist.summarize(from, source.split, part));
         }
         print(from, summaries, spec.commandLine().getOut());
+        if (check) {
+            checkImages(from, parts);
+        }
         return ExitCode.OK;
+    }
+
+    private void checkImages(Path from, Set<Part> parts) {
+        PrintWriter out = spec.commandLine().getOut();
+        out.println();
+        for (Part part : parts) {
+            long start = System.nanoTime();
+            int images = Emnist.load(from, source.split, part).size();
+            out.printf(Locale.ROOT, "%-6s all %,d images read in %.2f s%n", part.token(), images, (System.nanoTime() - start) / 1e9);
+            out.flush();
+        }
     }
 
     private void print(Path from, List<PartSummary> summaries, PrintWriter out) {

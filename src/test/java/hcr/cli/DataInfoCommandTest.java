@@ -60,6 +60,21 @@ class DataInfoCommandTest {
     }
 
     @Test
+    void checkReadsEveryImageAndFindsATruncatedFile() {
+        Map<String, byte[]> files = new HashMap<>(FakeEmnist.files("byclass", Part.DEV, FakeEmnist.randomByClass(50, 1), false));
+        String images = "emnist-byclass-dev-images-idx3-ubyte";
+        files.put(images, java.util.Arrays.copyOf(files.get(images), 16 + 40 * 784));
+        Path dir = FakeEmnist.writeDirectory(temp, files);
+
+        DataCli summaryOnly = DataCli.run("info", "--data", dir.toString());
+        DataCli checked = DataCli.run("info", "--data", dir.toString(), "--check");
+
+        assertThat(summaryOnly.exitCode()).as("the summary reads only headers and labels").isEqualTo(ExitCode.OK);
+        assertThat(checked.exitCode()).isEqualTo(ExitCode.FAILURE);
+        assertThat(checked.err()).contains(images).contains("truncated");
+    }
+
+    @Test
     void aSplitThatIsNotThereIsReported() {
         Path dir = FakeEmnist.writeDirectory(temp, FakeEmnist.files("byclass", Part.DEV, FakeEmnist.randomByClass(10, 1), true));
 
