@@ -63,7 +63,7 @@ public final class DataRenderCommand implements Callable<Integer> {
         Part chosen = choosePart();
         Holdout protocol = Holdout.everyTenth();
         // Read only as far as the last image needed: the holdout's N-th image is at index (N-1) * 10.
-        int needed = holdout ? (count - 1) * protocol.modulus() + 1 : count;
+        int needed = holdout ? (int) Math.min(Integer.MAX_VALUE, (count - 1L) * protocol.modulus() + 1) : count;
         ImageSet images = Emnist.load(source.source(), source.split, chosen, needed);
         int[] indices = holdout ? protocol.holdoutIndices(images.size()) : IntStream.range(0, images.size()).toArray();
 

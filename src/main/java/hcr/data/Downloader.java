@@ -1,15 +1,18 @@
 package hcr.data;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.ConnectException;
 import java.net.http.HttpClient;
 import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -105,7 +108,7 @@ public final class Downloader {
         }
         AtomicReference<PartFileSubscriber> body = new AtomicReference<>();
         HttpResponse.BodyHandler<Long> handler = info -> {
-            long start = startOffset(info, have);
+            long start = startOffset(info.statusCode(), info.headers(), have);
             if (start < 0) {
                 return HttpResponse.BodySubscribers.replacing(0L); // an error status: nothing to keep
             }
@@ -113,41 +116,22 @@ public final class Downloader {
                 body.set(new PartFileSubscriber(part, start, progress));
                 return body.get();
             } catch (IOException e) {
-                throw new java.io.UncheckedIOException(e);
+                throw new UncheckedIOException(e);
             }
         };
         HttpResponse<Long> response = await(client.sendAsync(request.build(), handler), body);
-        if (startOffset(response, have) < 0) {
+        if (startOffset(response.statusCode(), response.headers(), have) < 0) {
             throw statusFailure(spec, response, have);
         }
     }
 
     /** Where the body goes in the part file: {@code have} if the Range was honoured, 0 for a full resend, -1 for neither. */
-    private static long startOffset(HttpResponse.ResponseInfo info, long have) {
-        if (info.statusCode() == 200) {
+    private static long startOffset(int status, HttpHeaders headers, long have) {
+        if (status == 200) {
             return 0;
         }
-        Matcher range = CONTENT_RANGE_START.matcher(info.headers().firstValue("Content-Range").orElse(""));
-        return info.statusCode() == 206 && range.lookingAt() && Long.parseLong(range.group(1)) == have ? have : -1;
-    }
-
-    private static long startOffset(HttpResponse<?> response, long have) {
-        return startOffset(new HttpResponse.ResponseInfo() {
-            @Override
-            public int statusCode() {
-                return response.statusCode();
-            }
-
-            @Override
-            public java.net.http.HttpHeaders headers() {
-                return response.headers();
-            }
-
-            @Override
-            public HttpClient.Version version() {
-                return response.version();
-            }
-        }, have);
+        Matcher range = CONTENT_RANGE_START.matcher(headers.firstValue("Content-Range").orElse(""));
+        return status == 206 && range.lookingAt() && Long.parseLong(range.group(1)) == have ? have : -1;
     }
 
     /** Waits for the transfer, aborting it when no data has come for {@code stallTimeout}. */
@@ -175,13 +159,10 @@ public final class Downloader {
     }
 
     private IOException asIOException(Throwable cause) {
-        if (cause instanceof java.io.UncheckedIOException unchecked) {
+        if (cause instanceof UncheckedIOException unchecked) {
             return unchecked.getCause();
         }
-        if (cause instanceof HttpConnectTimeoutException || cause instanceof ConnectException) {
-            return (IOException) cause;
-        }
-        if (cause instanceof HttpTimeoutException) {
+        if (cause instanceof HttpTimeoutException && !(cause instanceof HttpConnectTimeoutException)) {
             return new IOException("no answer within " + seconds(stallTimeout), cause);
         }
         if (cause instanceof IOException io) {
@@ -194,7 +175,7 @@ public final class Downloader {
     }
 
     private static String seconds(Duration duration) {
-        return String.format(java.util.Locale.ROOT, "%.1f s", duration.toMillis() / 1000.0);
+        return String.format(Locale.ROOT, "%.1f s", duration.toMillis() / 1000.0);
     }
 
     private static DownloadException statusFailure(DownloadSpec spec, HttpResponse<?> response, long have) {
@@ -212,7 +193,8 @@ public final class Downloader {
     }
 
     private static DownloadException offline(DownloadSpec spec, IOException e) {
-        return new DownloadException("cannot reach " + spec.url().getHost() + " (are you offline?)."
-                + " Alternatively, copy NIST's gzip.zip into the cache directory yourself, or pass --data to other commands", e);
+        return new DownloadException("cannot reach " + spec.url().getHost() + " (are you offline?); anything already"
+                + " fetched is kept and resumes next time. Alternatively, copy NIST's gzip.zip into the cache directory"
+                + " yourself, or pass --data to other commands", e);
     }
 }
