@@ -157,16 +157,4 @@ public final class EvaluateCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), option + " must be positive");
         }
     }
-
-    /** Accepts the part in NIST's lower case, as in the file names ("test", "dev"). */
-    static final class PartConverter implements CommandLine.ITypeConverter<Part> {
-        @Override
-        public Part convert(String value) {
-            try {
-                return Part.valueOf(value.toUpperCase(Locale.ROOT));
-            } catch (IllegalArgumentException e) {
-                throw new CommandLine.TypeConversionException("'" + value + "' is not a part: use test or dev (or train, extra)");
-            }
-        }
-    }
 }
