@@ -92,7 +92,7 @@ public final class EvaluateCommand implements Callable<Integer> {
     public Integer call() {
         validate();
         Backend backend = Backends.named(backendName);
-        Path modelPath = model != null ? model : backend.defaultModel(HomeDirectory.get());
+        Path modelPath = model != null ? model : backend.defaultModel(HcrHome.locate());
         Path source = data != null ? data : Emnist.defaultSource();
         PrintWriter err = spec.commandLine().getErr();
 
