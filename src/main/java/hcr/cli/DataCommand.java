@@ -1,13 +1,21 @@
 package hcr.cli;
 
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import java.util.concurrent.Callable;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 
-/** Placeholder until its issue lands. */
-@Command(name = "data", mixinStandardHelpOptions = true, description = "(not built yet)")
-public final class DataCommand implements Callable<Integer> {
+/** {@code hcr data}: gets EMNIST, shows what is on disk, and renders it as picture files. */
+@Command(name = "data", mixinStandardHelpOptions = true,
+        description = "Downloads EMNIST, shows what a data source holds, and renders images as picture files.",
+        subcommands = {DataDownloadCommand.class, DataInfoCommand.class, DataRenderCommand.class})
+public final class DataCommand implements Runnable {
+
+    @Spec
+    CommandSpec spec;
+
     @Override
-    public Integer call() {
-        throw new hcr.HcrException("data is not built yet");
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "missing subcommand: download, info or render");
     }
 }

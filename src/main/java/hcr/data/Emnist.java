@@ -25,26 +25,35 @@ public final class Emnist {
         if (limit < 0) {
             throw new IllegalArgumentException("limit must not be negative: " + limit);
         }
-        String labelsName = EmnistFiles.labels(split, part);
         String imagesName = EmnistFiles.images(split, part);
         try (EmnistSource files = EmnistSource.open(source)) {
-            LabelMap labelMap = readMapping(files, split);
-            IdxReader.Content labels;
-            try (InputStream in = files.open(labelsName)) {
-                labels = IdxReader.readLabels(in, labelsName, limit);
-            }
+            Labels labels = readLabels(files, split, part, limit);
             IdxReader.Content images;
             try (InputStream in = files.open(imagesName)) {
                 images = IdxReader.readImages(in, imagesName, limit);
             }
-            if (images.declaredCount() != labels.declaredCount()) {
-                throw new DataFormatException(String.format("%s holds %,d images but %s holds %,d labels",
-                        imagesName, images.declaredCount(), labelsName, labels.declaredCount()));
-            }
-            checkLabelsFit(labels.data(), labelMap, labelsName, split);
-            return ImageSet.wrap(images.data(), labels.data(), labelMap);
+            labels.checkImageCount(images.declaredCount());
+            return ImageSet.wrap(images.data(), labels.content().data(), labels.map());
         } catch (IOException e) {
-            throw new DataException("cannot read EMNIST from " + source + ": " + e.getMessage(), e);
+            throw cannotRead(source, e);
+        }
+    }
+
+    /** Image count and per-class counts of one part, reading the labels and only the header of the images. */
+    public static PartSummary summarize(Path source, String split, Part part) {
+        String imagesName = EmnistFiles.images(split, part);
+        try (EmnistSource files = EmnistSource.open(source)) {
+            Labels labels = readLabels(files, split, part, Integer.MAX_VALUE);
+            try (InputStream in = files.open(imagesName)) {
+                labels.checkImageCount(IdxReader.readImageCount(in, imagesName));
+            }
+            int[] perClass = new int[labels.map().size()];
+            for (byte label : labels.content().data()) {
+                perClass[label & 0xFF]++;
+            }
+            return new PartSummary(part, labels.content().data().length, labels.map(), perClass);
+        } catch (IOException e) {
+            throw cannotRead(source, e);
         }
     }
 
@@ -73,6 +82,27 @@ public final class Emnist {
         return !Files.isRegularFile(ours) && Files.isRegularFile(python) ? python : ours;
     }
 
+    /** A part's labels with the split's mapping, checked against each other. */
+    private record Labels(String split, Part part, IdxReader.Content content, LabelMap map) {
+        void checkImageCount(int declaredImages) {
+            if (declaredImages != content.declaredCount()) {
+                throw new DataFormatException(String.format("%s holds %,d images but %s holds %,d labels",
+                        EmnistFiles.images(split, part), declaredImages, EmnistFiles.labels(split, part), content.declaredCount()));
+            }
+        }
+    }
+
+    private static Labels readLabels(EmnistSource files, String split, Part part, int limit) throws IOException {
+        LabelMap map = readMapping(files, split);
+        String name = EmnistFiles.labels(split, part);
+        IdxReader.Content content;
+        try (InputStream in = files.open(name)) {
+            content = IdxReader.readLabels(in, name, limit);
+        }
+        checkLabelsFit(content.data(), map, name, split);
+        return new Labels(split, part, content, map);
+    }
+
     private static LabelMap readMapping(EmnistSource files, String split) throws IOException {
         String name = EmnistFiles.mapping(split);
         try (InputStream in = files.open(name)) {
@@ -90,5 +120,9 @@ public final class Emnist {
                         labelsName, label, i, EmnistFiles.mapping(split), labelMap.size(), labelMap.size() - 1));
             }
         }
+    }
+
+    private static DataException cannotRead(Path source, IOException e) {
+        return new DataException("cannot read EMNIST from " + source + ": " + e.getMessage(), e);
     }
 }

@@ -30,14 +30,8 @@ final class IdxReader {
     static Content readImages(InputStream in, String name, int limit) throws IOException {
         try {
             DataInputStream data = new DataInputStream(in);
-            expectMagic(data, IMAGES_MAGIC, name);
-            int count = data.readInt();
-            int rows = data.readInt();
-            int columns = data.readInt();
-            if (rows != SIDE || columns != SIDE) {
-                throw new DataFormatException(name + ": images are " + rows + "x" + columns + ", expected 28x28");
-            }
-            int n = Math.min(checkedCount(count, PIXELS, name), limit);
+            int count = imageHeader(data, name);
+            int n = Math.min(count, limit);
             byte[] upright = new byte[n * PIXELS];
             byte[] stored = new byte[CHUNK_IMAGES * PIXELS];
             for (int first = 0; first < n; first += CHUNK_IMAGES) {
@@ -53,6 +47,28 @@ final class IdxReader {
         } catch (ZipException e) {
             throw corrupt(name, e);
         }
+    }
+
+    /** Reads only the header of an image file: the number of images it declares. */
+    static int readImageCount(InputStream in, String name) throws IOException {
+        try {
+            return imageHeader(new DataInputStream(in), name);
+        } catch (EOFException e) {
+            throw truncated(name, e);
+        } catch (ZipException e) {
+            throw corrupt(name, e);
+        }
+    }
+
+    private static int imageHeader(DataInputStream data, String name) throws IOException {
+        expectMagic(data, IMAGES_MAGIC, name);
+        int count = data.readInt();
+        int rows = data.readInt();
+        int columns = data.readInt();
+        if (rows != SIDE || columns != SIDE) {
+            throw new DataFormatException(name + ": images are " + rows + "x" + columns + ", expected 28x28");
+        }
+        return checkedCount(count, PIXELS, name);
     }
 
     /** Reads up to {@code limit} labels. */

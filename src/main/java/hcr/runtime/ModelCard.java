@@ -69,7 +69,8 @@ public record ModelCard(
     /** Writes the card atomically (temporary file, then rename). */
     public void write(Path file) {
         try {
-            Path tmp = Files.createTempFile(file.toAbsolutePath().getParent(), ".card", ".tmp");
+            // A sibling temporary name (not createTempFile, whose 0600 mode would stick to the card).
+            Path tmp = file.resolveSibling("." + file.getFileName() + "." + ProcessHandle.current().pid() + ".tmp");
             JSON.writeValue(tmp.toFile(), this);
             Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {

@@ -94,6 +94,17 @@ class EmnistBadInputTest {
     }
 
     @Test
+    void summarizingAlsoChecksTheImageCount() {
+        Map<String, byte[]> files = goodFiles();
+        files.put(LABELS, IdxWriter.gzip(IdxWriter.labels(SAMPLE.first(99))));
+        Path dir = FakeEmnist.writeDirectory(temp.resolve("data"), files);
+
+        assertThatThrownBy(() -> Emnist.summarize(dir, "byclass", Part.TEST))
+                .isInstanceOf(DataFormatException.class)
+                .hasMessageContaining("100 images");
+    }
+
+    @Test
     void aTruncatedGzipIsReported() {
         Map<String, byte[]> files = goodFiles();
         byte[] gz = files.get(IMAGES);

@@ -80,6 +80,21 @@ class EmnistLoadTest {
     }
 
     @Test
+    void summarizesAPartFromItsLabelsWithoutReadingTheImages() {
+        Map<String, byte[]> files = new java.util.HashMap<>(FakeEmnist.files("byclass", Part.TEST, SAMPLE, true));
+        byte[] imagesHeaderOnly = java.util.Arrays.copyOf(IdxWriter.images(SAMPLE), 16);
+        files.put("emnist-byclass-test-images-idx3-ubyte.gz", IdxWriter.gzip(imagesHeaderOnly));
+        Path dir = FakeEmnist.writeDirectory(temp, files);
+
+        PartSummary summary = Emnist.summarize(dir, "byclass", Part.TEST);
+
+        assertThat(summary.images()).isEqualTo(130);
+        assertThat(summary.count(0)).as("labels cycle 0..61: 0 appears at 0, 62, 124").isEqualTo(3);
+        assertThat(summary.count(61)).isEqualTo(2);
+        assertThat(java.util.Arrays.stream(summary.perClass()).sum()).isEqualTo(130);
+    }
+
+    @Test
     void readsTheSharedDevFileWith62ClassesAnd104691Images() {
         ImageSet dev = Emnist.load(SharedData.emnist(), "byclass", Part.DEV);
 

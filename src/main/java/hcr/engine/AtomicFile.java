@@ -1,0 +1,69 @@
+package hcr.engine;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+
+/**
+ * A text file that appears whole or not at all: it is written to a temporary file in the target's
+ * own directory (so the final rename stays on one file system and is atomic) and renamed over
+ * the target only on {@link #commit}. Closing without committing deletes the temporary file and
+ * leaves any existing target untouched.
+ */
+final class AtomicFile implements AutoCloseable {
+    private final Path target;
+    private final Path temp;
+    private final Writer writer;
+    private boolean done;
+
+    AtomicFile(Path target) {
+        this.target = target;
+        try {
+            Path dir = target.toAbsolutePath().getParent();
+            if (!Files.isDirectory(dir)) {
+                throw new OutputException("output directory not found: " + dir, null);
+            }
+            temp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
+            // Also covers Ctrl-C: shutdown hooks delete what was never renamed.
+            temp.toFile().deleteOnExit();
+            writer = Files.newBufferedWriter(temp, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new OutputException("cannot write " + target + ": " + e.getMessage(), e);
+        }
+    }
+
+    Writer writer() {
+        return writer;
+    }
+
+    Path target() {
+        return target;
+    }
+
+    void commit() {
+        try {
+            writer.close();
+            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            done = true;
+        } catch (IOException | UncheckedIOException e) {
+            throw new OutputException("cannot write " + target + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void close() {
+        if (!done) {
+            done = true;
+            try {
+                writer.close();
+                Files.deleteIfExists(temp);
+            } catch (IOException e) {
+                // Nothing was promised about the temporary file beyond best effort.
+            }
+        }
+    }
+}

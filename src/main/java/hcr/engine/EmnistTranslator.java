@@ -1,0 +1,21 @@
+package hcr.engine;
+
+import hcr.image.EmnistPreprocessor;
+import hcr.image.ImageDecoder;
+import java.nio.file.Path;
+
+/** The production translator: decode with {@link ImageDecoder}, then apply the EMNIST recipe. */
+public final class EmnistTranslator implements InputTranslator {
+    private final ImageDecoder decoder;
+    // The preprocessor is not promised to be thread-safe; one per decode thread costs nothing.
+    private final ThreadLocal<EmnistPreprocessor> preprocessor = ThreadLocal.withInitial(EmnistPreprocessor::new);
+
+    public EmnistTranslator(ImageDecoder decoder) {
+        this.decoder = decoder;
+    }
+
+    @Override
+    public void translate(Path file, float[] out, int offset) {
+        preprocessor.get().toTensor(decoder.decode(file), out, offset);
+    }
+}

@@ -1,0 +1,127 @@
+package hcr.image;
+
+import java.awt.image.BufferedImage;
+import java.awt.image.Raster;
+
+/**
+ * Turns any {@link BufferedImage} into luminance 0..255 (transparency composited onto white),
+ * reading whole rows of raw raster data rather than one {@code getRGB} call per pixel.
+ *
+ * <p>Photos larger than {@link #MAX_WORKING_SIDE} are area-averaged down by an integer factor
+ * while reading: handwriting needs far fewer pixels than a camera delivers, and every later step
+ * then runs on at most about a megapixel. Not thread-safe: it reuses its buffers.
+ */
+final class GreyReader {
+    static final int MAX_WORKING_SIDE = 1024;
+
+    private byte[] byteRow = new byte[0];
+    private short[] shortRow = new short[0];
+    private int[] intRow = new int[0];
+    private int[] lumaRow = new int[0];
+    private int[] sums = new int[0];
+
+    void read(BufferedImage image, GreyImage out) {
+        int w = image.getWidth();
+        int h = image.getHeight();
+        int factor = Math.max(1, ceilDiv(Math.max(w, h), MAX_WORKING_SIDE));
+        int ow = ceilDiv(w, factor);
+        int oh = ceilDiv(h, factor);
+        out.resize(ow, oh);
+        lumaRow = Buffers.atLeast(lumaRow, w);
+        if (factor == 1) {
+            for (int y = 0; y < h; y++) {
+                readRow(image, y, lumaRow);
+                System.arraycopy(lumaRow, 0, out.pixels, y * ow, w);
+            }
+            return;
+        }
+        sums = Buffers.atLeast(sums, ow * oh);
+        java.util.Arrays.fill(sums, 0, ow * oh, 0);
+        for (int y = 0; y < h; y++) {
+            readRow(image, y, lumaRow);
+            int base = (y / factor) * ow;
+            for (int x = 0; x < w; x++) {
+                sums[base + x / factor] += lumaRow[x];
+            }
+        }
+        for (int oy = 0; oy < oh; oy++) {
+            int rows = Math.min(factor, h - oy * factor);
+            for (int ox = 0; ox < ow; ox++) {
+                int cols = Math.min(factor, w - ox * factor);
+                out.pixels[oy * ow + ox] = sums[oy * ow + ox] / (rows * cols);
+            }
+        }
+    }
+
+    private void readRow(BufferedImage image, int y, int[] luma) {
+        Raster raster = image.getRaster();
+        int w = image.getWidth();
+        switch (image.getType()) {
+            case BufferedImage.TYPE_BYTE_GRAY -> {
+                byteRow = Buffers.atLeast(byteRow, w);
+                raster.getDataElements(0, y, w, 1, byteRow);
+                for (int x = 0; x < w; x++) {
+                    luma[x] = byteRow[x] & 0xFF;
+                }
+            }
+            case BufferedImage.TYPE_USHORT_GRAY -> {
+                shortRow = Buffers.atLeast(shortRow, w);
+                raster.getDataElements(0, y, w, 1, shortRow);
+                for (int x = 0; x < w; x++) {
+                    luma[x] = (shortRow[x] & 0xFFFF) >>> 8;
+                }
+            }
+            case BufferedImage.TYPE_3BYTE_BGR -> {
+                // Data elements come in band order, which is R, G, B for this type.
+                byteRow = Buffers.atLeast(byteRow, 3 * w);
+                raster.getDataElements(0, y, w, 1, byteRow);
+                for (int x = 0, i = 0; x < w; x++, i += 3) {
+                    luma[x] = luma(byteRow[i] & 0xFF, byteRow[i + 1] & 0xFF, byteRow[i + 2] & 0xFF);
+                }
+            }
+            case BufferedImage.TYPE_4BYTE_ABGR -> {
+                byteRow = Buffers.atLeast(byteRow, 4 * w);
+                raster.getDataElements(0, y, w, 1, byteRow);
+                for (int x = 0, i = 0; x < w; x++, i += 4) {
+                    int l = luma(byteRow[i] & 0xFF, byteRow[i + 1] & 0xFF, byteRow[i + 2] & 0xFF);
+                    luma[x] = onWhite(l, byteRow[i + 3] & 0xFF);
+                }
+            }
+            case BufferedImage.TYPE_INT_RGB, BufferedImage.TYPE_INT_ARGB -> {
+                boolean alpha = image.getType() == BufferedImage.TYPE_INT_ARGB;
+                intRow = Buffers.atLeast(intRow, w);
+                raster.getDataElements(0, y, w, 1, intRow);
+                for (int x = 0; x < w; x++) {
+                    luma[x] = argbLuma(intRow[x], alpha);
+                }
+            }
+            default -> {
+                // Palettes, 1-bit, 16-bit colour, premultiplied alpha, custom layouts: let the colour model convert.
+                intRow = Buffers.atLeast(intRow, w);
+                image.getRGB(0, y, w, 1, intRow, 0, w);
+                boolean alpha = image.getColorModel().hasAlpha();
+                for (int x = 0; x < w; x++) {
+                    luma[x] = argbLuma(intRow[x], alpha);
+                }
+            }
+        }
+    }
+
+    private static int argbLuma(int argb, boolean alpha) {
+        int l = luma((argb >>> 16) & 0xFF, (argb >>> 8) & 0xFF, argb & 0xFF);
+        return alpha ? onWhite(l, argb >>> 24) : l;
+    }
+
+    /** ITU-R BT.601 weights in 8-bit fixed point. */
+    private static int luma(int r, int g, int b) {
+        return (77 * r + 150 * g + 29 * b + 128) >> 8;
+    }
+
+    private static int onWhite(int luma, int alpha) {
+        return 255 - ((255 - luma) * alpha + 127) / 255;
+    }
+
+    private static int ceilDiv(int a, int b) {
+        return (a + b - 1) / b;
+    }
+}

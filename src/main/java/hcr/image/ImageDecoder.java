@@ -1,0 +1,195 @@
+package hcr.image;
+
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Iterator;
+import java.util.Locale;
+import java.util.Set;
+import javax.imageio.IIOException;
+import javax.imageio.ImageIO;
+import javax.imageio.ImageReader;
+import javax.imageio.event.IIOReadWarningListener;
+import javax.imageio.stream.ImageInputStream;
+
+/**
+ * Reads a picture file with ImageIO (plus the TwelveMonkeys plug-ins on the class path) into an
+ * upright, opaque {@link BufferedImage}. Thread-safe: every call uses its own reader.
+ *
+ * <p>The size check happens on the header, before any pixel is allocated, so a small file that
+ * claims a gigapixel canvas (a decompression bomb) is refused cheaply.
+ */
+public final class ImageDecoder {
+    public static final long DEFAULT_MAX_PIXELS = 50_000_000L;
+
+    private static final Set<String> EXTENSIONS = Set.of("png", "jpg", "jpeg", "bmp", "gif", "tif", "tiff", "webp");
+
+    static {
+        // A disk cache only slows small files down and fails on read-only temp directories.
+        ImageIO.setUseCache(false);
+    }
+
+    private final long maxPixels;
+
+    public ImageDecoder(long maxPixels) {
+        if (maxPixels <= 0) {
+            throw new IllegalArgumentException("maxPixels must be positive, was " + maxPixels);
+        }
+        this.maxPixels = maxPixels;
+    }
+
+    public static ImageDecoder withDefaults() {
+        return new ImageDecoder(DEFAULT_MAX_PIXELS);
+    }
+
+    public long maxPixels() {
+        return maxPixels;
+    }
+
+    /** Whether the file name has one of the extensions this decoder is meant for (case-insensitive). */
+    public static boolean isSupported(Path file) {
+        Path name = file.getFileName();
+        if (name == null) {
+            return false;
+        }
+        String text = name.toString();
+        int dot = text.lastIndexOf('.');
+        return dot >= 0 && EXTENSIONS.contains(text.substring(dot + 1).toLowerCase(Locale.ROOT));
+    }
+
+    public static Set<String> extensions() {
+        return EXTENSIONS;
+    }
+
+    /**
+     * Decodes the first image of the file, applies its EXIF/TIFF orientation and composites any
+     * transparency onto white paper.
+     *
+     * @throws UnreadableImageException with a short reason when the file yields no picture
+     */
+    public BufferedImage decode(Path file) {
+        checkIsReadableFile(file);
+        try (ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
+            if (in == null) {
+                throw new UnreadableImageException("cannot open the file");
+            }
+            ImageReader reader = readerFor(in);
+            try {
+                return read(reader, in);
+            } finally {
+                reader.dispose();
+            }
+        } catch (UnreadableImageException e) {
+            throw e;
+        } catch (IOException | RuntimeException | OutOfMemoryError e) {
+            // Decoders report damage with all sorts of exceptions (EOF, IIOException, index errors).
+            throw new UnreadableImageException("truncated or corrupt image (" + describe(e) + ")", e);
+        }
+    }
+
+    private static void checkIsReadableFile(Path file) {
+        if (Files.isDirectory(file)) {
+            throw new UnreadableImageException("is a directory, not an image file");
+        }
+        if (!Files.exists(file)) {
+            throw new UnreadableImageException("no such file");
+        }
+        if (!Files.isReadable(file)) {
+            throw new UnreadableImageException("not readable (permission denied)");
+        }
+        try {
+            if (Files.size(file) == 0) {
+                throw new UnreadableImageException("empty file (0 bytes)");
+            }
+        } catch (IOException e) {
+            throw new UnreadableImageException("cannot read the file (" + describe(e) + ")", e);
+        }
+    }
+
+    private static ImageReader readerFor(ImageInputStream in) {
+        Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
+        if (!readers.hasNext()) {
+            throw new UnreadableImageException("not an image (unrecognised content)");
+        }
+        return readers.next();
+    }
+
+    private BufferedImage read(ImageReader reader, ImageInputStream in) throws IOException {
+        // Metadata is needed for the orientation; seekForwardOnly keeps memory flat.
+        reader.setInput(in, true, false);
+        String format = reader.getFormatName().toUpperCase(Locale.ROOT);
+        checkPixelCount(reader.getWidth(0), reader.getHeight(0), format);
+
+        TruncationWatch watch = new TruncationWatch();
+        reader.addIIOReadWarningListener(watch);
+        BufferedImage image = reader.read(0);
+        if (watch.truncated != null) {
+            throw new UnreadableImageException("truncated or corrupt " + format + " (" + watch.truncated + ")");
+        }
+        Orientation orientation = Orientation.of(imageMetadata(reader));
+        return orientation.apply(onWhite(image));
+    }
+
+    private void checkPixelCount(int width, int height, String format) {
+        if (width <= 0 || height <= 0) {
+            throw new UnreadableImageException("corrupt " + format + " header (size " + width + "x" + height + ")");
+        }
+        long pixels = (long) width * height;
+        if (pixels > maxPixels) {
+            throw new UnreadableImageException(String.format(Locale.ROOT,
+                    "too many pixels: %dx%d is %.1f megapixels, the limit is %.1f",
+                    width, height, pixels / 1e6, maxPixels / 1e6));
+        }
+    }
+
+    /** Broken metadata must not cost the picture: without it the image is taken as upright. */
+    private static javax.imageio.metadata.IIOMetadata imageMetadata(ImageReader reader) {
+        try {
+            return reader.getImageMetadata(0);
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    /** Transparent pixels mean "no ink": paint them as white paper. */
+    static BufferedImage onWhite(BufferedImage image) {
+        if (!image.getColorModel().hasAlpha()) {
+            return image;
+        }
+        BufferedImage opaque = new BufferedImage(image.getWidth(), image.getHeight(), BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = opaque.createGraphics();
+        try {
+            g.setColor(Color.WHITE);
+            g.fillRect(0, 0, image.getWidth(), image.getHeight());
+            g.drawImage(image, 0, 0, null);
+        } finally {
+            g.dispose();
+        }
+        return opaque;
+    }
+
+    private static String describe(Throwable e) {
+        String message = e.getMessage();
+        String kind = e instanceof IIOException ? "decoder error" : e.getClass().getSimpleName();
+        return message == null || message.isBlank() ? kind : message.strip();
+    }
+
+    /**
+     * The JDK's JPEG decoder does not throw on a cut-off file: it warns and fills the rest with grey.
+     * Such a half picture would be scored as if it were whole, so the warning is an error here.
+     */
+    private static final class TruncationWatch implements IIOReadWarningListener {
+        private volatile String truncated;
+
+        @Override
+        public void warningOccurred(ImageReader source, String warning) {
+            String text = warning.toLowerCase(Locale.ROOT);
+            if (text.contains("premature end") || text.contains("truncat") || text.contains("corrupt")) {
+                truncated = warning.strip();
+            }
+        }
+    }
+}

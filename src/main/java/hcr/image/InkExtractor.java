@@ -1,0 +1,185 @@
+package hcr.image;
+
+import java.util.Arrays;
+
+/**
+ * Separates ink from paper: decides the polarity from the border (the paper usually reaches the
+ * edges), follows the paper's own brightness across the picture so shadows and grey paper are not
+ * mistaken for ink, and scales the remaining contrast so that a solid stroke reads 1 and paper 0.
+ * Not thread-safe: it reuses its buffers.
+ */
+final class InkExtractor {
+    /** Below this many grey levels between paper and darkest ink, the picture is taken as blank. */
+    static final int MIN_CONTRAST = 40;
+    /** Fractions of the paper-to-ink contrast mapped to 0 and to 1: JPEG noise and faint shading stay paper. */
+    static final float FLOOR = 0.2f;
+    static final float CEILING = 0.7f;
+
+    private static final int MIN_CELL = 48;
+    private static final int MAX_CELLS = 8;
+
+    private final int[] histogram = new int[256];
+    private final int[] cellHistogram = new int[256];
+    private int[] cellPaper = new int[0];
+    private int[] cellPaperFixed = new int[0];
+    private final int[] neighbours = new int[9];
+    float[] ink = new float[0];
+
+    /** Writes ink strength [0,1] for every pixel of {@code grey} into {@link #ink}; may invert {@code grey}. */
+    void extract(GreyImage grey) {
+        int w = grey.width;
+        int h = grey.height;
+        int n = w * h;
+        int[] g = grey.pixels;
+
+        int paper = borderMedian(grey);
+        Arrays.fill(histogram, 0);
+        for (int i = 0; i < n; i++) {
+            histogram[g[i]]++;
+        }
+        int rare = Math.max(1, n / 2000);
+        int darkest = percentileFromBottom(histogram, rare);
+        int brightest = percentileFromTop(histogram, rare);
+        if (brightest - paper > paper - darkest) {
+            // Light ink on dark paper: flip so that from here on ink is always darker than paper.
+            for (int i = 0; i < n; i++) {
+                g[i] = 255 - g[i];
+            }
+            paper = 255 - paper;
+            darkest = 255 - brightest;
+        }
+        int contrast = paper - darkest;
+        if (contrast < MIN_CONTRAST) {
+            throw new NoInkException("no ink found: the picture is blank or one uniform colour");
+        }
+
+        int cellsX = Math.max(1, Math.min(MAX_CELLS, w / MIN_CELL));
+        int cellsY = Math.max(1, Math.min(MAX_CELLS, h / MIN_CELL));
+        measureCellPaper(grey, cellsX, cellsY, paper);
+
+        ink = Buffers.atLeast(ink, n);
+        float scale = 1f / (contrast * (CEILING - FLOOR));
+        float offset = FLOOR / (CEILING - FLOOR);
+        boolean any = false;
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                float local = paperAt(x, y, w, h, cellsX, cellsY);
+                float v = (local - g[y * w + x]) * scale - offset;
+                v = v < 0f ? 0f : Math.min(v, 1f);
+                ink[y * w + x] = v;
+                any |= v >= 0.5f;
+            }
+        }
+        if (!any) {
+            throw new NoInkException("no ink found: only faint shading on the paper");
+        }
+    }
+
+    private int borderMedian(GreyImage grey) {
+        int w = grey.width;
+        int h = grey.height;
+        int[] g = grey.pixels;
+        Arrays.fill(histogram, 0);
+        int count = 0;
+        for (int x = 0; x < w; x++) {
+            histogram[g[x]]++;
+            histogram[g[(h - 1) * w + x]]++;
+            count += 2;
+        }
+        for (int y = 1; y < h - 1; y++) {
+            histogram[g[y * w]]++;
+            histogram[g[y * w + w - 1]]++;
+            count += 2;
+        }
+        return percentileFromBottom(histogram, count / 2);
+    }
+
+    /**
+     * The paper's level in each cell is its 80th percentile (most of a cell is paper). A cell that a
+     * thick stroke fills would look dark, so no cell may be darker than its neighbours' median.
+     */
+    private void measureCellPaper(GreyImage grey, int cellsX, int cellsY, int globalPaper) {
+        int cells = cellsX * cellsY;
+        cellPaper = Buffers.atLeast(cellPaper, cells);
+        cellPaperFixed = Buffers.atLeast(cellPaperFixed, cells);
+        if (cells == 1) {
+            cellPaperFixed[0] = globalPaper;
+            return;
+        }
+        int w = grey.width;
+        int h = grey.height;
+        for (int cy = 0; cy < cellsY; cy++) {
+            int y0 = cy * h / cellsY;
+            int y1 = (cy + 1) * h / cellsY;
+            for (int cx = 0; cx < cellsX; cx++) {
+                int x0 = cx * w / cellsX;
+                int x1 = (cx + 1) * w / cellsX;
+                Arrays.fill(cellHistogram, 0);
+                for (int y = y0; y < y1; y++) {
+                    for (int x = x0; x < x1; x++) {
+                        cellHistogram[grey.pixels[y * w + x]]++;
+                    }
+                }
+                int count = (y1 - y0) * (x1 - x0);
+                cellPaper[cy * cellsX + cx] = percentileFromTop(cellHistogram, count / 5);
+            }
+        }
+        for (int cy = 0; cy < cellsY; cy++) {
+            for (int cx = 0; cx < cellsX; cx++) {
+                int k = 0;
+                for (int dy = -1; dy <= 1; dy++) {
+                    for (int dx = -1; dx <= 1; dx++) {
+                        int nx = cx + dx;
+                        int ny = cy + dy;
+                        if (nx >= 0 && ny >= 0 && nx < cellsX && ny < cellsY) {
+                            neighbours[k++] = cellPaper[ny * cellsX + nx];
+                        }
+                    }
+                }
+                Arrays.sort(neighbours, 0, k);
+                cellPaperFixed[cy * cellsX + cx] = Math.max(cellPaper[cy * cellsX + cx], neighbours[k / 2]);
+            }
+        }
+    }
+
+    /** Bilinear interpolation between cell centres, so the paper level has no visible seams. */
+    private float paperAt(int x, int y, int w, int h, int cellsX, int cellsY) {
+        if (cellsX == 1 && cellsY == 1) {
+            return cellPaperFixed[0];
+        }
+        float fx = Math.max(0f, Math.min(cellsX - 1f, (x + 0.5f) * cellsX / w - 0.5f));
+        float fy = Math.max(0f, Math.min(cellsY - 1f, (y + 0.5f) * cellsY / h - 0.5f));
+        int x0 = (int) fx;
+        int y0 = (int) fy;
+        int x1 = Math.min(x0 + 1, cellsX - 1);
+        int y1 = Math.min(y0 + 1, cellsY - 1);
+        float ax = fx - x0;
+        float ay = fy - y0;
+        float top = cellPaperFixed[y0 * cellsX + x0] * (1 - ax) + cellPaperFixed[y0 * cellsX + x1] * ax;
+        float bottom = cellPaperFixed[y1 * cellsX + x0] * (1 - ax) + cellPaperFixed[y1 * cellsX + x1] * ax;
+        return top * (1 - ay) + bottom * ay;
+    }
+
+    /** The grey level below which fewer than {@code rank + 1} pixels lie. */
+    private static int percentileFromBottom(int[] histogram, int rank) {
+        int seen = 0;
+        for (int v = 0; v < 256; v++) {
+            seen += histogram[v];
+            if (seen > rank) {
+                return v;
+            }
+        }
+        return 255;
+    }
+
+    private static int percentileFromTop(int[] histogram, int rank) {
+        int seen = 0;
+        for (int v = 255; v >= 0; v--) {
+            seen += histogram[v];
+            if (seen > rank) {
+                return v;
+            }
+        }
+        return 0;
+    }
+}

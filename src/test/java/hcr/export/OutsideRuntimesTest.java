@@ -1,0 +1,97 @@
+package hcr.export;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import hcr.image.EmnistTensor;
+import hcr.runtime.ModelCard;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The exported file is ordinary ONNX: the ONNX project's own checker accepts it, and a runtime
+ * outside the JVM (onnxruntime-node) scores it like TensorFlow. Each check skips when its tool is
+ * absent (tools/install-check-tools.sh installs both).
+ */
+class OutsideRuntimesTest {
+    private static final Path PYTHON = Path.of("/usr/bin/python3");
+    private static final Path NODE_CHECK = Path.of("tools/node-check");
+
+    @TempDir
+    static Path dir;
+    static Path savedModel;
+    static Path onnxFile;
+
+    @BeforeAll
+    static void exportModel() {
+        savedModel = CnnSavedModel.write(dir.resolve("saved_model"));
+        onnxFile = dir.resolve("hcr.onnx");
+        OnnxExporter.export(savedModel, onnxFile);
+    }
+
+    @Test
+    void onnxCheckerAcceptsTheFileWithFullCheck() throws Exception {
+        assumeTrue(Files.isExecutable(PYTHON) && run(List.of(PYTHON.toString(), "-c", "import onnx")).exitCode == 0,
+                "Python's onnx package is absent: skipping");
+        Outcome check = run(List.of(PYTHON.toString(), "tools/check_onnx.py", onnxFile.toString()));
+        assertThat(check.exitCode).as(check.output).isZero();
+        assertThat(check.output).contains("ir_version=8", "('ai.onnx', 17)", "('image', ['N', 28, 28, 1])",
+                "('probabilities', ['N', 62])");
+    }
+
+    @Test
+    void onnxRuntimeForNodeScoresLikeTensorFlow() throws Exception {
+        assumeTrue(Files.isDirectory(NODE_CHECK.resolve("node_modules/onnxruntime-node")) && run(List.of("node", "--version")).exitCode == 0,
+                "node or onnxruntime-node is absent: skipping");
+        int n = 16;
+        float[] images = OnnxReference.randomImages(n, 11);
+        Path imagesFile = dir.resolve("images.f32");
+        ByteBuffer bytes = ByteBuffer.allocate(images.length * Float.BYTES).order(ByteOrder.LITTLE_ENDIAN);
+        bytes.asFloatBuffer().put(images);
+        Files.write(imagesFile, bytes.array());
+
+        Outcome scored = run(List.of("node", NODE_CHECK.resolve("check.js").toString(), onnxFile.toString(),
+                imagesFile.toString(), Integer.toString(n)));
+
+        assertThat(scored.exitCode).as(scored.output).isZero();
+        JsonNode json = new ObjectMapper().readTree(scored.output);
+        assertThat(json.get("input").asText()).isEqualTo(ModelCard.INPUT);
+        assertThat(json.get("output").asText()).isEqualTo(ModelCard.OUTPUT);
+        float[] node = new float[json.get("probabilities").size()];
+        for (int i = 0; i < node.length; i++) {
+            node[i] = (float) json.get("probabilities").get(i).asDouble();
+        }
+        float[] tf = TfReference.score(savedModel, images);
+        assertThat(node).hasSize(n * CnnSavedModel.CLASSES);
+        assertThat(OnnxReference.maxAbsDifference(tf, node)).isLessThanOrEqualTo(1e-5);
+    }
+
+    private record Outcome(int exitCode, String output) {
+    }
+
+    private static Outcome run(List<String> command) throws IOException, InterruptedException {
+        Process p;
+        try {
+            p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        } catch (IOException e) {
+            return new Outcome(-1, e.getMessage());
+        }
+        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!p.waitFor(60, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            return new Outcome(-1, "timed out: " + output);
+        }
+        return new Outcome(p.exitValue(), output.strip());
+    }
+}
