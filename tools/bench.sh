@@ -25,8 +25,8 @@
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 HCR="$ROOT/hcr"
-PEER_PY="${HCR_BENCH_PEER:-$ROOT/../shared/peers/torch_peer.py}"
-EMNIST="${HCR_BENCH_EMNIST:-$ROOT/../shared/emnist}"
+PEER_PY="$(realpath -m "${HCR_BENCH_PEER:-$ROOT/../shared/peers/torch_peer.py}")"
+EMNIST="$(realpath -m "${HCR_BENCH_EMNIST:-$ROOT/../shared/emnist}")"
 read -r -a TRAIN_ARGS <<<"${HCR_TRAIN_ARGS---kernel 3}"
 OPENBLAS=/usr/lib/x86_64-linux-gnu/openblas-pthread
 # The peer as its docstring says to run it: Debian's python, OpenBLAS for nn.Linear (not the reference
