@@ -1,0 +1,117 @@
+package hcr.model;
+
+import hcr.data.ImageSet;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The training loop: epochs of Adam steps on augmented batches, validation after each, a
+ * checkpoint after each, the best epoch kept by validation loss, early stop after {@code patience}
+ * epochs without improvement. Given the same data, spec, options and seed, an interrupted and
+ * resumed run ends with the same weights as an uninterrupted one.
+ */
+public final class Trainer {
+    private final NetworkSpec spec;
+    private final TrainingOptions options;
+    private final Checkpoints checkpoints;
+    private final TrainingListener listener;
+
+    public Trainer(NetworkSpec spec, TrainingOptions options, Path checkpointDir, TrainingListener listener) {
+        this.spec = spec;
+        this.options = options;
+        this.checkpoints = new Checkpoints(checkpointDir);
+        this.listener = listener;
+    }
+
+    /** Trains from the latest checkpoint in the checkpoint directory, or from scratch if there is none. */
+    public TrainingResult train(ImageSet training, ImageSet validation) {
+        if (training.size() < options.batchSize()) {
+            throw new TrainingException("only " + training.size() + " training images: fewer than one batch of "
+                    + options.batchSize());
+        }
+        if (validation.size() == 0) {
+            throw new TrainingException("no validation images: raise --validation-fraction or the data size");
+        }
+        Parameters initial = Parameters.initial(spec, options.seed());
+        try (TrainingGraph graph = new TrainingGraph(spec, initial, options.threads());
+             BatchPipeline pipeline = new BatchPipeline(training, options.batchSize(), options.augmentation(), options.seed())) {
+            Optional<Checkpoints.Saved> saved = checkpoints.latest(spec);
+            saved.ifPresent(s -> graph.restore(s.variablesPrefix()));
+            Checkpoints.State state = saved.map(Checkpoints.Saved::state)
+                    .orElse(new Checkpoints.State(0, 0, Double.POSITIVE_INFINITY, 0, 0, List.of()));
+            Parameters best = saved.map(Checkpoints.Saved::best).orElse(initial);
+            List<EpochMetrics> history = new ArrayList<>(state.history());
+            boolean stoppedEarly = false;
+            for (int epoch = state.epoch() + 1; epoch <= options.epochs(); epoch++) {
+                if (options.patience() > 0 && state.epochsWithoutImprovement() >= options.patience()) {
+                    stoppedEarly = true;
+                    break;
+                }
+                EpochMetrics metrics = runEpoch(graph, pipeline, training, validation, epoch);
+                history.add(metrics);
+                boolean improved = metrics.validationLoss() < state.bestValidationLoss();
+                if (improved) {
+                    best = graph.parameters();
+                }
+                state = new Checkpoints.State(epoch,
+                        improved ? epoch : state.bestEpoch(),
+                        improved ? metrics.validationLoss() : state.bestValidationLoss(),
+                        improved ? 0 : state.epochsWithoutImprovement() + 1,
+                        state.seconds() + metrics.seconds(),
+                        List.copyOf(history));
+                checkpoints.save(graph, state, best, spec);
+                listener.epochFinished(metrics, improved);
+            }
+            return new TrainingResult(best, state.bestEpoch(), List.copyOf(history), stoppedEarly, state.seconds());
+        }
+    }
+
+    private EpochMetrics runEpoch(TrainingGraph graph, BatchPipeline pipeline, ImageSet training, ImageSet validation,
+                                  int epoch) {
+        int batches = pipeline.batchesPerEpoch();
+        long totalSteps = (long) batches * options.epochs();
+        listener.epochStarted(epoch, options.epochs(), (long) batches * options.batchSize());
+        long start = System.nanoTime();
+        double[] lossSum = {0};
+        long[] correct = {0};
+        int[] step = {0};
+        pipeline.runEpoch(epoch, batch -> {
+            long globalStep = (long) (epoch - 1) * batches + step[0];
+            TrainingGraph.BatchScore score = graph.train(batch,
+                    options.learningRateAt(globalStep, totalSteps), options.seed() * 7919 + globalStep);
+            lossSum[0] += score.lossSum();
+            correct[0] += score.correct();
+            step[0]++;
+            listener.progress(epoch, (long) step[0] * batch.capacity());
+        });
+        double trainSeconds = (System.nanoTime() - start) / 1e9;
+        long trained = (long) batches * options.batchSize();
+        TrainingGraph.BatchScore validationScore = evaluate(graph, validation);
+        double seconds = (System.nanoTime() - start) / 1e9;
+        return new EpochMetrics(epoch, lossSum[0] / trained, (double) correct[0] / trained,
+                validationScore.lossSum() / validation.size(), (double) validationScore.correct() / validation.size(),
+                trained / trainSeconds, seconds);
+    }
+
+    private TrainingGraph.BatchScore evaluate(TrainingGraph graph, ImageSet set) {
+        double loss = 0;
+        long correct = 0;
+        int size = options.batchSize();
+        for (int from = 0; from < set.size(); from += size) {
+            int n = Math.min(size, set.size() - from);
+            try (Batch batch = new Batch(n)) {
+                for (int k = 0; k < n; k++) {
+                    set.copyTo(from + k, batch.pixels, k * batch.pixels.length / n);
+                    batch.labelValues[k] = set.label(from + k);
+                }
+                batch.publish();
+                TrainingGraph.BatchScore score = graph.evaluate(batch);
+                loss += score.lossSum();
+                correct += score.correct();
+            }
+        }
+        return new TrainingGraph.BatchScore(loss, correct);
+    }
+}
