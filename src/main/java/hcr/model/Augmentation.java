@@ -28,13 +28,13 @@ public record Augmentation(float rotationDegrees, float scale, float shear, floa
         return new Augmentation(10, 0.1f, 0.15f, 2, 0.1f);
     }
 
-    public boolean isNone() {
+    public boolean changesNothing() {
         return rotationDegrees == 0 && scale == 0 && shear == 0 && shiftPixels == 0 && strokeChange == 0;
     }
 
     /** Writes the distorted image {@code src} (784 values in [0,1]) into {@code dst} at {@code offset}. */
     public void apply(float[] src, float[] dst, int offset, long seed, int epoch, long position) {
-        if (isNone()) {
+        if (changesNothing()) {
             System.arraycopy(src, 0, dst, offset, src.length);
             return;
         }

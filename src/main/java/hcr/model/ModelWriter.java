@@ -30,7 +30,10 @@ public final class ModelWriter {
             try (InferenceGraph graph = new InferenceGraph(spec, parameters)) {
                 graph.exportTo(model);
             }
-            card.write(model.resolve(ModelCard.FILE_NAME));
+            Path cardFile = model.resolve(ModelCard.FILE_NAME);
+            card.write(cardFile);
+            // The card's temporary file is owner-only; a model is meant to be read by anyone.
+            Files.setPosixFilePermissions(cardFile, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
             replaceWith(model, absolute);
         } catch (IOException e) {
             throw new TrainingException("cannot write model " + target + ": " + e.getMessage(), e);

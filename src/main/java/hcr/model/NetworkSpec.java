@@ -33,13 +33,17 @@ public record NetworkSpec(int conv1Filters, int conv2Filters, int kernel, String
         if (dropout < 0 || dropout >= 1) {
             throw new IllegalArgumentException("dropout must be in [0,1): " + dropout);
         }
-        if (flattenedSide() <= 0) {
+        if (flattenedSide(kernel, padding) <= 0) {
             throw new IllegalArgumentException("kernel " + kernel + " leaves nothing of a 28x28 image with VALID padding");
         }
     }
 
     /** Side of the feature map after conv, pool, conv, pool. */
     public int flattenedSide() {
+        return flattenedSide(kernel, padding);
+    }
+
+    private static int flattenedSide(int kernel, String padding) {
         int side = EmnistTensor.SIDE;
         for (int layer = 0; layer < 2; layer++) {
             side = padding.equals("SAME") ? side : side - kernel + 1;

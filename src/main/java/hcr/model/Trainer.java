@@ -17,8 +17,12 @@ public final class Trainer {
     private final TrainingOptions options;
     private final Checkpoints checkpoints;
     private final TrainingListener listener;
+    private final float[] priorShift;
 
-    public Trainer(NetworkSpec spec, TrainingOptions options, Path checkpointDir, TrainingListener listener) {
+    /** {@code priorShift}: the logit shift the exported model will carry (validated with it), or null. */
+    public Trainer(NetworkSpec spec, TrainingOptions options, float[] priorShift, Path checkpointDir,
+                   TrainingListener listener) {
+        this.priorShift = priorShift;
         this.spec = spec;
         this.options = options;
         this.checkpoints = new Checkpoints(checkpointDir);
@@ -35,7 +39,7 @@ public final class Trainer {
             throw new TrainingException("no validation images: raise --validation-fraction or the data size");
         }
         Parameters initial = Parameters.initial(spec, options.seed());
-        try (TrainingGraph graph = new TrainingGraph(spec, initial, options.threads());
+        try (TrainingGraph graph = new TrainingGraph(spec, initial, priorShift, options.threads());
              BatchPipeline pipeline = new BatchPipeline(training, options.batchSize(), options.augmentation(), options.seed())) {
             Optional<Checkpoints.Saved> saved = checkpoints.latest(spec);
             saved.ifPresent(s -> graph.restore(s.variablesPrefix()));

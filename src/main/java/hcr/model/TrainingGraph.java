@@ -37,12 +37,16 @@ final class TrainingGraph implements AutoCloseable {
     private final Placeholder<TFloat32> learningRate;
     private final Operand<TFloat32> dropoutRate;
     private final Operand<TInt64> dropoutSeed;
+    private final Operand<TFloat32> validationShift;
+    private final TFloat32 priorShift;
     private final Operand<TFloat32> lossSum;
     private final Operand<TFloat32> correct;
     private final Op trainStep;
     private final float dropout;
 
-    TrainingGraph(NetworkSpec spec, Parameters initial, int threads) {
+    /** {@code priorShift}: logit shift (one per class) applied when evaluating, or null for none. */
+    TrainingGraph(NetworkSpec spec, Parameters initial, float[] priorShift, int threads) {
+        this.priorShift = TFloat32.vectorOf(priorShift == null ? new float[spec.classes()] : priorShift);
         Ops tf = Ops.create(graph);
         images = tf.withName("image").placeholder(TFloat32.class,
                 Placeholder.shape(Shape.of(-1, EmnistTensor.SIDE, EmnistTensor.SIDE, 1)));
@@ -55,8 +59,11 @@ final class TrainingGraph implements AutoCloseable {
             weights.put(slot.name(), tf.withName(slot.name().replace('/', '_'))
                     .variable(tf.constant(Shape.of(slot.shape()), DataBuffers.of(init, true, false))));
         }
-        Operand<TFloat32> logits = new Network(spec, tf)
-                .logits(images, weights::get, new Network.Dropout(dropoutRate, dropoutSeed));
+        // Validation adds the prior correction the exported model will carry; training feeds none.
+        validationShift = tf.withName("logit_shift").placeholderWithDefault(
+                tf.zeros(tf.constant(new int[] {spec.classes()}), TFloat32.class), Shape.of(spec.classes()));
+        Operand<TFloat32> logits = tf.math.add(new Network(spec, tf)
+                .logits(images, weights::get, new Network.Dropout(dropoutRate, dropoutSeed)), validationShift);
         Operand<TFloat32> oneHot = tf.oneHot(labels, tf.constant(spec.classes()), tf.constant(1f), tf.constant(0f));
         Operand<TFloat32> losses = tf.nn.softmaxCrossEntropyWithLogits(logits, oneHot).loss();
         lossSum = tf.sum(losses, tf.constant(0));
@@ -90,7 +97,7 @@ final class TrainingGraph implements AutoCloseable {
 
     BatchScore evaluate(Batch batch) {
         try (Result result = session.runner()
-                .feed(images, batch.images()).feed(labels, batch.labels())
+                .feed(images, batch.images()).feed(labels, batch.labels()).feed(validationShift, priorShift)
                 .fetch(lossSum).fetch(correct).run()) {
             return score(result);
         }
@@ -129,5 +136,6 @@ final class TrainingGraph implements AutoCloseable {
     public void close() {
         session.close();
         graph.close();
+        priorShift.close();
     }
 }
