@@ -49,11 +49,15 @@ public final class Trainer {
             List<EpochMetrics> history = new ArrayList<>(state.history());
             boolean stoppedEarly = false;
             for (int epoch = state.epoch() + 1; epoch <= options.epochs(); epoch++) {
-                if (options.patience() > 0 && state.epochsWithoutImprovement() >= options.patience()) {
+                if (patienceRanOut(state)) {
                     stoppedEarly = true;
                     break;
                 }
                 EpochMetrics metrics = runEpoch(graph, pipeline, training, validation, epoch);
+                if (Double.isNaN(metrics.validationLoss()) || Double.isNaN(metrics.trainLoss())) {
+                    throw new TrainingException("training diverged in epoch " + epoch
+                            + " (loss is NaN): lower --learning-rate");
+                }
                 history.add(metrics);
                 boolean improved = metrics.validationLoss() < state.bestValidationLoss();
                 if (improved) {
@@ -68,8 +72,13 @@ public final class Trainer {
                 checkpoints.save(graph, state, best, spec);
                 listener.epochFinished(metrics, improved);
             }
+            stoppedEarly |= state.epoch() < options.epochs() && patienceRanOut(state);
             return new TrainingResult(best, state.bestEpoch(), List.copyOf(history), stoppedEarly, state.seconds());
         }
+    }
+
+    private boolean patienceRanOut(Checkpoints.State state) {
+        return options.patience() > 0 && state.epochsWithoutImprovement() >= options.patience();
     }
 
     private EpochMetrics runEpoch(TrainingGraph graph, BatchPipeline pipeline, ImageSet training, ImageSet validation,
