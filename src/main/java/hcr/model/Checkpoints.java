@@ -32,6 +32,7 @@ final class Checkpoints {
     }
 
     private static final String PREFIX = "epoch-";
+    private static final String WRITING = ".writing-";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Path dir;
@@ -43,7 +44,8 @@ final class Checkpoints {
     void save(TrainingGraph graph, State state, Parameters best, NetworkSpec spec) {
         try {
             Files.createDirectories(dir);
-            Path tmp = Files.createTempDirectory(dir, ".writing-");
+            deleteUnfinished();
+            Path tmp = Files.createTempDirectory(dir, WRITING);
             graph.save(tmp.resolve("variables").resolve("variables"));
             writeParameters(tmp.resolve("best.bin"), best, spec);
             JSON.writeValue(tmp.resolve("state.json").toFile(), state);
@@ -78,6 +80,15 @@ final class Checkpoints {
             return entries.filter(p -> p.getFileName().toString().startsWith(PREFIX)).toList().stream();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Leftovers of a process killed while writing a checkpoint: never complete, never read. */
+    private void deleteUnfinished() throws IOException {
+        try (Stream<Path> entries = Files.list(dir)) {
+            for (Path p : entries.filter(p -> p.getFileName().toString().startsWith(WRITING)).toList()) {
+                deleteTree(p);
+            }
         }
     }
 

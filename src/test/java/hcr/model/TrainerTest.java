@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import hcr.data.ImageSet;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -28,9 +29,12 @@ class TrainerTest {
         assertThat(result.bestMetrics().validationAccuracy()).as("chance is 0.25").isGreaterThan(0.9);
     }
 
-    /** Interrupted after epoch 1 (the listener throws, as a kill would stop it), then resumed from the checkpoint. */
+    /**
+     * Interrupted after epoch 1 (the listener throws, as a kill would stop it) while writing the next
+     * checkpoint (a half-written temporary directory is left), then resumed from the last complete one.
+     */
     @Test
-    void resumingAfterAnInterruptionEndsWithTheSameWeightsAsAnUninterruptedRun() {
+    void resumingAfterAnInterruptionEndsWithTheSameWeightsAsAnUninterruptedRun() throws Exception {
         TrainingOptions twoEpochs = LearnableImages.options(2, 11);
         TrainingResult uninterrupted = new Trainer(LearnableImages.TINY_NET, twoEpochs, null, dir.resolve("a"),
                 TrainingListener.NONE).train(TRAINING, VALIDATION);
@@ -43,10 +47,13 @@ class TrainerTest {
         };
         assertThatThrownBy(() -> new Trainer(LearnableImages.TINY_NET, twoEpochs, null, dir.resolve("b"),
                 killAfterFirstEpoch).train(TRAINING, VALIDATION)).hasMessage("killed");
+        Path halfWritten = Files.createDirectories(dir.resolve("b").resolve(".writing-42").resolve("variables"));
+        Files.write(halfWritten.resolve("variables.index"), new byte[] {1, 2, 3});
         TrainingResult resumed = new Trainer(LearnableImages.TINY_NET, twoEpochs, null, dir.resolve("b"),
                 TrainingListener.NONE).train(TRAINING, VALIDATION);
 
         assertThat(resumed.history()).hasSize(2);
+        assertThat(halfWritten.getParent()).as("cleaned up by the next checkpoint").doesNotExist();
         assertThat(resumed.bestEpoch()).isEqualTo(uninterrupted.bestEpoch());
         for (Parameters.Slot slot : Parameters.slots(LearnableImages.TINY_NET)) {
             assertThat(resumed.best().get(slot.name())).as(slot.name())
