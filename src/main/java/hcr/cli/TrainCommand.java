@@ -20,11 +20,13 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -32,7 +34,7 @@ import picocli.CommandLine.Option;
 /** {@code hcr train}: trains the CNN with TensorFlow and writes a SavedModel plus model card. */
 @Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Trains the CNN on EMNIST and writes a SavedModel with its model card.",
-                "Without the official train split, trains on the dev pool (every image except i % 10 == 0,"
+                "Without the official train split, trains on the dev pool (every image except i %% 10 == 0,"
                         + " the holdout, which is never read for training or validation)."})
 public final class TrainCommand implements Callable<Integer> {
     private static final String ARGS_FILE = "args.json";
@@ -119,7 +121,7 @@ public final class TrainCommand implements Callable<Integer> {
         description.put("extra", extra);
         description.put("trainingImages", sets.training().size());
         description.put("validationImages", sets.validation().size());
-        saveArgs(checkpoints);
+        saveArgs(checkpoints, source);
         System.err.printf(Locale.ROOT, "hcr: training on %,d images, validating on %,d (checkpoints in %s)%n",
                 sets.training().size(), sets.validation().size(), checkpoints);
         TrainingResult result;
@@ -197,13 +199,27 @@ public final class TrainCommand implements Callable<Integer> {
         }
     }
 
-    private void saveArgs(Path checkpoints) {
+    /** Records this run's options, with absolute paths, so --resume works from any directory. */
+    private void saveArgs(Path checkpoints, Path source) {
         Path file = checkpoints.resolve(ARGS_FILE);
         if (Files.exists(file)) {
             return;
         }
-        List<String> args = spec.commandLine().getParseResult().originalArgs().stream()
-                .filter(a -> !a.equals("--force")).toList();
+        List<String> args = new java.util.ArrayList<>();
+        for (CommandLine.Model.OptionSpec option : spec.commandLine().getParseResult().matchedOptions()) {
+            String name = option.longestName();
+            if (!List.of("--force", "--resume", "--data", "--output").contains(name)) {
+                args.add(name);
+                if (option.arity().max() > 0) {
+                    Object value = option.getValue();
+                    args.add(value instanceof int[] ints
+                            ? Arrays.stream(ints).mapToObj(String::valueOf).collect(Collectors.joining(","))
+                            : String.valueOf(value));
+                }
+            }
+        }
+        args.addAll(List.of("--data", source.toAbsolutePath().normalize().toString(),
+                "--output", output.toAbsolutePath().normalize().toString()));
         try {
             Files.createDirectories(checkpoints);
             Path tmp = Files.createTempFile(checkpoints, ".args", ".tmp");
