@@ -66,4 +66,54 @@ class TrainCommandTest {
         assertThat(train("--resume", dir.toString())).isEqualTo(ExitCode.FAILURE);
         assertThat(err.toString()).contains("no training run to resume");
     }
+
+    /** Writes a dev split of {@code n} images in EMNIST's IDX layout (gzip, transposed): class = i % 4 stroke shape. */
+    private static void writeDevFiles(Path dir, int n) throws Exception {
+        try (var images = new java.io.DataOutputStream(new java.util.zip.GZIPOutputStream(
+                Files.newOutputStream(dir.resolve("emnist-byclass-dev-images-idx3-ubyte.gz"))));
+             var labels = new java.io.DataOutputStream(new java.util.zip.GZIPOutputStream(
+                     Files.newOutputStream(dir.resolve("emnist-byclass-dev-labels-idx1-ubyte.gz"))))) {
+            images.writeInt(2051);
+            images.writeInt(n);
+            images.writeInt(28);
+            images.writeInt(28);
+            labels.writeInt(2049);
+            labels.writeInt(n);
+            for (int i = 0; i < n; i++) {
+                int label = i % 4;
+                for (int col = 0; col < 28; col++) {
+                    for (int row = 0; row < 28; row++) {
+                        boolean ink = switch (label) {
+                            case 0 -> Math.abs(row - 14) <= 1;
+                            case 1 -> Math.abs(col - 14) <= 1;
+                            case 2 -> Math.abs(row - col) <= 1;
+                            default -> Math.abs(row + col - 27) <= 1;
+                        };
+                        images.writeByte(ink ? 255 : 0);
+                    }
+                }
+                labels.writeByte(label);
+            }
+        }
+    }
+
+    @Test
+    void trainsOnTheDevPoolAndWritesTheModelWithItsCard() throws Exception {
+        writeDevFiles(dir, 400);
+        Path output = dir.resolve("model");
+
+        int code = train("--data", dir.toString(), "--epochs", "1", "--batch-size", "32", "--conv", "4,8",
+                "--kernel", "3", "--output", output.toString());
+
+        assertThat(code).as(err.toString()).isEqualTo(ExitCode.OK);
+        assertThat(output.resolve("saved_model.pb")).isRegularFile();
+        hcr.runtime.ModelCard card = hcr.runtime.ModelCard.read(output.resolve("model-card.json"));
+        @SuppressWarnings("unchecked")
+        java.util.Map<String, Object> data = (java.util.Map<String, Object>) card.training().get("data");
+        assertThat(data).containsEntry("parts", java.util.List.of("dev"))
+                .containsEntry("extra", false)
+                .containsEntry("trainingImages", 324)
+                .containsEntry("validationImages", 36);
+        assertThat(TrainCommand.checkpointDir(output).resolve("args.json")).isRegularFile();
+    }
 }
