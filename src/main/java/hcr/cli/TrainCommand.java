@@ -25,6 +25,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine;
@@ -140,15 +141,16 @@ public final class TrainCommand implements Callable<Integer> {
 
     /** The DATA RULE: the official train split if present, else the dev pool without its holdout. */
     private TrainingData load(Path source, Map<String, Object> description) {
-        if (!Files.isDirectory(source)) {
-            throw new HcrException("data directory not found: " + source);
-        }
         int max = limit == null ? Integer.MAX_VALUE : limit;
+        Set<Part> parts = Emnist.parts(source, split);
         description.put("source", source.toAbsolutePath().normalize().toString());
         description.put("split", split);
-        if (Files.exists(source.resolve("emnist-" + split + "-train-images-idx3-ubyte.gz"))) {
+        if (parts.contains(Part.TRAIN)) {
             description.put("parts", List.of("train"));
             return TrainingData.split(Emnist.load(source, split, Part.TRAIN, max), validationFraction, seed);
+        }
+        if (!parts.contains(Part.DEV)) {
+            throw new HcrException("no EMNIST " + split + " train or dev files in " + source);
         }
         ImageSet dev = Emnist.load(source, split, Part.DEV, max);
         description.put("parts", List.of("dev"));

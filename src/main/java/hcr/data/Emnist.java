@@ -20,6 +20,22 @@ public final class Emnist {
         return Path.of(System.getProperty("hcr.home", ".")).resolve("../shared/emnist").normalize();
     }
 
+    /** The parts of {@code split} present (both images and labels) at {@code source}. */
+    public static java.util.Set<Part> parts(Path source, String split) {
+        if (!Files.isDirectory(source)) {
+            throw new HcrException("EMNIST data not found: " + source);
+        }
+        java.util.Set<Part> present = java.util.EnumSet.noneOf(Part.class);
+        for (Part part : Part.values()) {
+            String stem = "emnist-" + split + "-" + part.name().toLowerCase() + "-";
+            if (Files.isRegularFile(source.resolve(stem + "images-idx3-ubyte.gz"))
+                    && Files.isRegularFile(source.resolve(stem + "labels-idx1-ubyte.gz"))) {
+                present.add(part);
+            }
+        }
+        return present;
+    }
+
     public static ImageSet load(Path source, String split, Part part) {
         return load(source, split, part, Integer.MAX_VALUE);
     }
