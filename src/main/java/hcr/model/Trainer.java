@@ -1,6 +1,7 @@
 package hcr.model;
 
 import hcr.data.ImageSet;
+import hcr.image.EmnistTensor;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -53,7 +54,7 @@ public final class Trainer {
                     stoppedEarly = true;
                     break;
                 }
-                EpochMetrics metrics = runEpoch(graph, pipeline, training, validation, epoch);
+                EpochMetrics metrics = runEpoch(graph, pipeline, validation, epoch);
                 if (Double.isNaN(metrics.validationLoss()) || Double.isNaN(metrics.trainLoss())) {
                     throw new TrainingException("training diverged in epoch " + epoch
                             + " (loss is NaN): lower --learning-rate");
@@ -81,50 +82,62 @@ public final class Trainer {
         return options.patience() > 0 && state.epochsWithoutImprovement() >= options.patience();
     }
 
-    private EpochMetrics runEpoch(TrainingGraph graph, BatchPipeline pipeline, ImageSet training, ImageSet validation,
-                                  int epoch) {
+    private EpochMetrics runEpoch(TrainingGraph graph, BatchPipeline pipeline, ImageSet validation, int epoch) {
         int batches = pipeline.batchesPerEpoch();
         long totalSteps = (long) batches * options.epochs();
+        long firstStep = (long) (epoch - 1) * batches;
         listener.epochStarted(epoch, options.epochs(), (long) batches * options.batchSize());
         long start = System.nanoTime();
-        double[] lossSum = {0};
-        long[] correct = {0};
-        int[] step = {0};
+        Tally training = new Tally();
         pipeline.runEpoch(epoch, batch -> {
-            long globalStep = (long) (epoch - 1) * batches + step[0];
-            TrainingGraph.BatchScore score = graph.train(batch,
-                    options.learningRateAt(globalStep, totalSteps), options.seed() * 7919 + globalStep);
-            lossSum[0] += score.lossSum();
-            correct[0] += score.correct();
-            step[0]++;
-            listener.progress(epoch, (long) step[0] * batch.capacity());
+            long step = firstStep + training.batches;
+            training.add(graph.train(batch, options.learningRateAt(step, totalSteps), options.seed() * 7919 + step),
+                    batch.capacity());
+            listener.progress(epoch, training.images);
         });
         double trainSeconds = (System.nanoTime() - start) / 1e9;
-        long trained = (long) batches * options.batchSize();
-        TrainingGraph.BatchScore validationScore = evaluate(graph, validation);
-        double seconds = (System.nanoTime() - start) / 1e9;
-        return new EpochMetrics(epoch, lossSum[0] / trained, (double) correct[0] / trained,
-                validationScore.lossSum() / validation.size(), (double) validationScore.correct() / validation.size(),
-                trained / trainSeconds, seconds);
+        Tally validated = evaluate(graph, validation);
+        return new EpochMetrics(epoch, training.meanLoss(), training.accuracy(), validated.meanLoss(),
+                validated.accuracy(), training.images / trainSeconds, (System.nanoTime() - start) / 1e9);
     }
 
-    private TrainingGraph.BatchScore evaluate(TrainingGraph graph, ImageSet set) {
-        double loss = 0;
-        long correct = 0;
+    private Tally evaluate(TrainingGraph graph, ImageSet set) {
+        Tally tally = new Tally();
         int size = options.batchSize();
         for (int from = 0; from < set.size(); from += size) {
             int n = Math.min(size, set.size() - from);
             try (Batch batch = new Batch(n)) {
                 for (int k = 0; k < n; k++) {
-                    set.copyTo(from + k, batch.pixels, k * batch.pixels.length / n);
+                    set.copyTo(from + k, batch.pixels, k * EmnistTensor.PIXELS);
                     batch.labelValues[k] = set.label(from + k);
                 }
                 batch.publish();
-                TrainingGraph.BatchScore score = graph.evaluate(batch);
-                loss += score.lossSum();
-                correct += score.correct();
+                tally.add(graph.evaluate(batch), n);
             }
         }
-        return new TrainingGraph.BatchScore(loss, correct);
+        return tally;
+    }
+
+    /** Running sums over batches. */
+    private static final class Tally {
+        double lossSum;
+        long correct;
+        long images;
+        int batches;
+
+        void add(TrainingGraph.BatchScore score, int size) {
+            lossSum += score.lossSum();
+            correct += score.correct();
+            images += size;
+            batches++;
+        }
+
+        double meanLoss() {
+            return lossSum / images;
+        }
+
+        double accuracy() {
+            return (double) correct / images;
+        }
     }
 }
