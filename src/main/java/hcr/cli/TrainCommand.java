@@ -43,45 +43,45 @@ public final class TrainCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--data", description = "EMNIST directory (default: ../shared/emnist beside hcr)")
+    @Option(names = "--data", paramLabel = "DIR|ZIP", description = "EMNIST directory or zip (default: the data layer's default source, hcr's EMNIST cache)")
     Path data;
-    @Option(names = "--split", defaultValue = "byclass", description = "EMNIST split (default: ${DEFAULT-VALUE})")
+    @Option(names = "--split", paramLabel = "NAME", defaultValue = "byclass", description = "EMNIST split (default: ${DEFAULT-VALUE})")
     String split;
     @Option(names = "--extra", description = "Also train on emnist-<split>-extra-* (prior-corrected)")
     boolean extra;
-    @Option(names = "--limit", description = "Use only the first N images (smoke runs)")
+    @Option(names = "--limit", paramLabel = "N", description = "Use only the first N images (smoke runs)")
     Integer limit;
-    @Option(names = "--validation-fraction", defaultValue = "0.1", description = "Share of the pool held for validation (default: ${DEFAULT-VALUE})")
+    @Option(names = "--validation-fraction", paramLabel = "FRACTION", defaultValue = "0.1", description = "Share of the pool held for validation (default: ${DEFAULT-VALUE})")
     double validationFraction;
-    @Option(names = "--epochs", defaultValue = "20", description = "Maximum epochs (default: ${DEFAULT-VALUE})")
+    @Option(names = "--epochs", paramLabel = "N", defaultValue = "20", description = "Maximum epochs (default: ${DEFAULT-VALUE})")
     int epochs;
-    @Option(names = "--batch-size", defaultValue = "128", description = "Images per step (default: ${DEFAULT-VALUE})")
+    @Option(names = "--batch-size", paramLabel = "N", defaultValue = "128", description = "Images per step (default: ${DEFAULT-VALUE})")
     int batchSize;
-    @Option(names = "--learning-rate", defaultValue = "0.002", description = "Peak Adam learning rate, cosine-decayed to 0 (default: ${DEFAULT-VALUE})")
+    @Option(names = "--learning-rate", paramLabel = "RATE", defaultValue = "0.002", description = "Peak Adam learning rate, cosine-decayed to 0 (default: ${DEFAULT-VALUE})")
     float learningRate;
-    @Option(names = "--patience", defaultValue = "4", description = "Stop after N epochs without a better validation loss; 0 = never (default: ${DEFAULT-VALUE})")
+    @Option(names = "--patience", paramLabel = "EPOCHS", defaultValue = "4", description = "Stop after N epochs without a better validation loss; 0 = never (default: ${DEFAULT-VALUE})")
     int patience;
-    @Option(names = "--seed", defaultValue = "1", description = "Seed for weights, split, shuffling, augmentation, dropout (default: ${DEFAULT-VALUE})")
+    @Option(names = "--seed", paramLabel = "N", defaultValue = "1", description = "Seed for weights, split, shuffling, augmentation, dropout (default: ${DEFAULT-VALUE})")
     long seed;
-    @Option(names = "--augment", defaultValue = "standard", description = "Augmentation: standard or none (default: ${DEFAULT-VALUE})")
+    @Option(names = "--augment", paramLabel = "standard|none", defaultValue = "standard", description = "Augmentation: standard or none (default: ${DEFAULT-VALUE})")
     String augment;
-    @Option(names = "--conv", split = ",", defaultValue = "32,64", description = "Filters of the two convolutions (default: ${DEFAULT-VALUE})")
+    @Option(names = "--conv", paramLabel = "C1,C2", split = ",", defaultValue = "32,64", description = "Filters of the two convolutions (default: ${DEFAULT-VALUE})")
     int[] conv;
-    @Option(names = "--kernel", defaultValue = "5", description = "Convolution kernel side (default: ${DEFAULT-VALUE})")
+    @Option(names = "--kernel", paramLabel = "K", defaultValue = "5", description = "Convolution kernel side (default: ${DEFAULT-VALUE})")
     int kernel;
-    @Option(names = "--padding", defaultValue = "SAME", description = "SAME or VALID (default: ${DEFAULT-VALUE})")
+    @Option(names = "--padding", paramLabel = "SAME|VALID", defaultValue = "SAME", description = "SAME or VALID (default: ${DEFAULT-VALUE})")
     String padding;
-    @Option(names = "--dropout", defaultValue = "0.3", description = "Dropout after each dense layer in training (default: ${DEFAULT-VALUE})")
+    @Option(names = "--dropout", paramLabel = "RATE", defaultValue = "0.3", description = "Dropout after each dense layer in training (default: ${DEFAULT-VALUE})")
     float dropout;
-    @Option(names = "--threads", defaultValue = "2", description = "TensorFlow intra-op threads (default: ${DEFAULT-VALUE})")
+    @Option(names = "--threads", paramLabel = "N", defaultValue = "2", description = "TensorFlow intra-op threads (default: ${DEFAULT-VALUE})")
     int threads;
-    @Option(names = "--backend", defaultValue = "tf", description = "Training backend: only tf trains")
+    @Option(names = "--backend", paramLabel = "NAME", defaultValue = "tf", description = "Training backend: only tf trains")
     String backend;
-    @Option(names = {"-o", "--output"}, defaultValue = "models/hcr-tf", description = "Model directory to write (default: ${DEFAULT-VALUE})")
+    @Option(names = {"-o", "--output"}, paramLabel = "DIR", defaultValue = "models/hcr-tf", description = "Model directory to write (default: ${DEFAULT-VALUE})")
     Path output;
     @Option(names = "--force", description = "Replace an existing output directory and its checkpoints")
     boolean force;
-    @Option(names = "--resume", description = "Continue the run whose checkpoints are in DIR (<output>.checkpoints)")
+    @Option(names = "--resume", paramLabel = "DIR", description = "Continue the run whose checkpoints are in DIR (<output>.checkpoints)")
     Path resume;
 
     @Override
