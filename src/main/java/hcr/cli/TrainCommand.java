@@ -67,11 +67,11 @@ public final class TrainCommand implements Callable<Integer> {
     String augment;
     @Option(names = "--conv", paramLabel = "C1,C2", split = ",", defaultValue = "32,64", description = "Filters of the two convolutions (default: ${DEFAULT-VALUE})")
     int[] conv;
-    @Option(names = "--kernel", paramLabel = "K", defaultValue = "5", description = "Convolution kernel side (default: ${DEFAULT-VALUE})")
+    @Option(names = "--kernel", paramLabel = "K", defaultValue = "3", description = "Convolution kernel side (default: ${DEFAULT-VALUE})")
     int kernel;
     @Option(names = "--padding", paramLabel = "SAME|VALID", defaultValue = "SAME", description = "SAME or VALID (default: ${DEFAULT-VALUE})")
     String padding;
-    @Option(names = "--dropout", paramLabel = "RATE", defaultValue = "0.3", description = "Dropout after each dense layer in training (default: ${DEFAULT-VALUE})")
+    @Option(names = "--dropout", paramLabel = "RATE", defaultValue = "0", description = "Dropout after each dense layer in training (default: ${DEFAULT-VALUE})")
     float dropout;
     @Option(names = "--threads", paramLabel = "N", defaultValue = "2", description = "TensorFlow intra-op threads (default: ${DEFAULT-VALUE})")
     int threads;

@@ -19,10 +19,6 @@ import hcr.image.EmnistTensor;
 public record NetworkSpec(int conv1Filters, int conv2Filters, int kernel, String padding,
                           int dense1, int dense2, float dropout, int classes) {
 
-    public static NetworkSpec defaults(int classes) {
-        return new NetworkSpec(32, 64, 5, "SAME", 256, 128, 0.3f, classes);
-    }
-
     public NetworkSpec {
         if (conv1Filters <= 0 || conv2Filters <= 0 || kernel <= 0 || dense1 <= 0 || dense2 <= 0 || classes <= 1) {
             throw new IllegalArgumentException("layer sizes must be positive: " + this);
