@@ -93,6 +93,8 @@ public final class TrainCommand implements Callable<Integer> {
         if (resume != null) {
             return resumed().run(resume);
         }
+        network();
+        options();  // validate every option before touching any directory
         Path checkpoints = checkpointDir(output);
         if (!force && Files.exists(output)) {
             throw new HcrException("output " + output + " exists (use --force to replace it)");
