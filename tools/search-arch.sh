@@ -14,6 +14,7 @@ configs=(
   "--conv 32,64 --kernel 3 --dropout 0.3 --augment none"
   "--conv 32,64 --kernel 3 --dropout 0.3 --extra"
   "--conv 32,64 --kernel 3 --dropout 0"
+  "--conv 32,64 --kernel 3 --dropout 0 --extra"
 )
 for config in "${configs[@]}"; do
   # shellcheck disable=SC2086
