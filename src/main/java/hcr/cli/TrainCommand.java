@@ -6,6 +6,7 @@ import hcr.data.Emnist;
 import hcr.data.Holdout;
 import hcr.data.ImageSet;
 import hcr.data.Part;
+import hcr.export.OnnxExporter;
 import hcr.model.Augmentation;
 import hcr.model.EpochMetrics;
 import hcr.model.ModelCards;
@@ -81,6 +82,10 @@ public final class TrainCommand implements Callable<Integer> {
     Path output;
     @Option(names = "--force", description = "Replace an existing output directory and its checkpoints")
     boolean force;
+    @Option(names = "--export", paramLabel = "onnx",
+            description = "Also export the trained model: onnx writes <output>/hcr.onnx (see hcr export)")
+    String export;
+
     @Option(names = "--resume", paramLabel = "DIR", description = "Continue the run whose checkpoints are in DIR (<output>.checkpoints)")
     Path resume;
 
@@ -89,6 +94,9 @@ public final class TrainCommand implements Callable<Integer> {
         if (!backend.equals("tf")) {
             throw new CommandLine.ParameterException(spec.commandLine(),
                     "training exists only for --backend tf, not '" + backend + "'");
+        }
+        if (export != null && !export.equals("onnx")) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--export takes onnx, not '" + export + "'");
         }
         if (resume != null) {
             return resumed().run(resume);
@@ -138,6 +146,11 @@ public final class TrainCommand implements Callable<Integer> {
         System.out.printf(Locale.ROOT, "best epoch %d: validation accuracy %.4f, loss %.4f%s%nmodel written to %s%n",
                 result.bestEpoch(), m.validationAccuracy(), m.validationLoss(),
                 result.stoppedEarly() ? " (stopped early)" : "", output);
+        if (export != null) {
+            Path onnx = output.resolve("hcr.onnx");
+            OnnxExporter.export(output, onnx);
+            System.out.printf("ONNX model written to %s%n", onnx);
+        }
         return ExitCode.OK;
     }
 

@@ -122,4 +122,25 @@ class TrainCommandTest {
                 .containsEntry("validationImages", 36);
         assertThat(TrainCommand.checkpointDir(output).resolve("args.json")).isRegularFile();
     }
+
+    @Test
+    void exportOnnxWritesAnOnnxModelThatOnnxRuntimeLoads() throws Exception {
+        writeDevFiles(dir, 200);
+        Path output = dir.resolve("model");
+
+        int code = train("--data", dir.toString(), "--epochs", "1", "--batch-size", "32", "--conv", "4,8",
+                "--output", output.toString(), "--export", "onnx");
+
+        assertThat(code).as(err.toString()).isEqualTo(ExitCode.OK);
+        try (hcr.runtime.ScoringModel model = hcr.runtime.Backends.named("onnx")
+                .load(output.resolve("hcr.onnx"), hcr.runtime.BackendOptions.defaults())) {
+            assertThat(model.labels()).hasSize(62);
+        }
+    }
+
+    @Test
+    void exportTakesOnlyOnnx() {
+        assertThat(train("--data", dir.toString(), "--export", "tflite", "--output", dir.resolve("m").toString()))
+                .isEqualTo(ExitCode.USAGE);
+    }
 }
