@@ -41,7 +41,7 @@ public final class EvaluateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--backend", defaultValue = "tf", paramLabel = "NAME", description = "Runtime: tf or onnx (see 'hcr backends'). Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--backend", defaultValue = Backends.DEFAULT, paramLabel = "NAME", description = "Runtime: tf or onnx (see 'hcr backends'). Default: ${DEFAULT-VALUE}.")
     String backendName;
 
     @Option(names = "--model", paramLabel = "PATH", description = "Model to evaluate. Default: the backend's model in hcr's home.")

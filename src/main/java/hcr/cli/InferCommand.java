@@ -45,7 +45,7 @@ public final class InferCommand implements Callable<Integer> {
             description = "Predictions CSV, replaced only when the run finishes (default: ${DEFAULT-VALUE}).")
     Path output;
 
-    @Option(names = "--backend", paramLabel = "NAME", defaultValue = "tf",
+    @Option(names = "--backend", paramLabel = "NAME", defaultValue = Backends.DEFAULT,
             description = "Runtime that scores the pictures: see `hcr backends` (default: ${DEFAULT-VALUE}).")
     String backend;
 

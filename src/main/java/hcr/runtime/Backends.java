@@ -7,6 +7,9 @@ import java.util.stream.Collectors;
 
 /** The backends on the class path, found through {@link ServiceLoader}. */
 public final class Backends {
+    /** The backend commands use without {@code --backend}: ONNX Runtime starts faster and needs less memory than TF. */
+    public static final String DEFAULT = "onnx";
+
     private Backends() {
     }
 

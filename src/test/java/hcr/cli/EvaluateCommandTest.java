@@ -44,7 +44,7 @@ class EvaluateCommandTest {
 
     @Test
     void evaluatesTheDevHoldoutAndWritesAllFourReports() throws IOException {
-        int exit = run("evaluate", "--model", model.toString(), "--data", data.toString(), "--report-dir", reports.toString());
+        int exit = run("evaluate", "--backend", "tf", "--model", model.toString(), "--data", data.toString(), "--report-dir", reports.toString());
 
         assertThat(exit).as(err.toString()).isEqualTo(ExitCode.OK);
         JsonReport.Document report = JsonReport.read(reports.resolve("report.json"));
@@ -60,7 +60,7 @@ class EvaluateCommandTest {
 
     @Test
     void allAndLimitChooseTheImages() throws IOException {
-        int exit = run("evaluate", "--model", model.toString(), "--data", data.toString(), "--report-dir", reports.toString(),
+        int exit = run("evaluate", "--backend", "tf", "--model", model.toString(), "--data", data.toString(), "--report-dir", reports.toString(),
                 "--part", "dev", "--all", "--limit", "7", "--batch-size", "2");
 
         assertThat(exit).as(err.toString()).isEqualTo(ExitCode.OK);
@@ -70,7 +70,7 @@ class EvaluateCommandTest {
     @Test
     void aMissingModelFailsWithItsPathBeforeReadingData() {
         Path missing = fixtures.resolve("no-such-model");
-        int exit = run("evaluate", "--model", missing.toString(), "--data", "/nowhere", "--report-dir", reports.toString());
+        int exit = run("evaluate", "--backend", "tf", "--model", missing.toString(), "--data", "/nowhere", "--report-dir", reports.toString());
 
         assertThat(exit).isEqualTo(ExitCode.FAILURE);
         assertThat(err.toString()).startsWith("hcr: TensorFlow model directory not found: " + missing).doesNotContain("Exception");
@@ -79,7 +79,7 @@ class EvaluateCommandTest {
 
     @Test
     void missingDataFailsWithAHint() {
-        int exit = run("evaluate", "--model", model.toString(), "--data", fixtures.resolve("none").toString());
+        int exit = run("evaluate", "--backend", "tf", "--model", model.toString(), "--data", fixtures.resolve("none").toString());
 
         assertThat(exit).isEqualTo(ExitCode.FAILURE);
         assertThat(err.toString()).contains("no EMNIST data at").doesNotContain("Exception");
