@@ -3,15 +3,19 @@ package hcr.image;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
+import java.awt.image.DataBuffer;
+import java.awt.image.SampleModel;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.Function;
 import javax.imageio.IIOException;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
+import javax.imageio.ImageTypeSpecifier;
 import javax.imageio.event.IIOReadWarningListener;
 import javax.imageio.stream.ImageInputStream;
 
@@ -33,12 +37,18 @@ public final class ImageDecoder {
     }
 
     private final long maxPixels;
+    private final DecodeBudget budget;
 
     public ImageDecoder(long maxPixels) {
+        this(maxPixels, DecodeBudget.SHARED);
+    }
+
+    ImageDecoder(long maxPixels, DecodeBudget budget) {
         if (maxPixels <= 0) {
             throw new IllegalArgumentException("maxPixels must be positive, was " + maxPixels);
         }
         this.maxPixels = maxPixels;
+        this.budget = budget;
     }
 
     public static ImageDecoder withDefaults() {
@@ -71,22 +81,52 @@ public final class ImageDecoder {
      * @throws UnreadableImageException with a short reason when the file yields no picture
      */
     public BufferedImage decode(Path file) {
+        return decode(file, Function.identity());
+    }
+
+    /**
+     * Decodes as {@link #decode(Path)} and hands the picture to {@code use} while its memory is
+     * still reserved in the heap budget that all decoders share, so that what {@code use} does with
+     * a large picture is counted too.
+     */
+    public <T> T decode(Path file, Function<BufferedImage, T> use) {
         checkIsReadableFile(file);
+        Decoded decoded = readFile(file);
+        try (DecodeBudget.Reservation memory = decoded.memory()) {
+            return use.apply(decoded.image());
+        }
+    }
+
+    /** A decoded picture and the share of the heap budget it holds until closed. */
+    private record Decoded(BufferedImage image, DecodeBudget.Reservation memory) {
+    }
+
+    private Decoded readFile(Path file) {
+        DecodeBudget.Reservation memory = null;
         try (ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
             if (in == null) {
                 throw new UnreadableImageException("cannot open the file");
             }
             ImageReader reader = readerFor(in);
             try {
-                return read(reader, in);
+                memory = reserveMemory(reader, in);
+                return new Decoded(read(reader), memory);
             } finally {
                 reader.dispose();
             }
         } catch (UnreadableImageException e) {
+            release(memory);
             throw e;
         } catch (IOException | RuntimeException | OutOfMemoryError e) {
+            release(memory);
             // Decoders report damage with all sorts of exceptions (EOF, IIOException, index errors).
             throw new UnreadableImageException("truncated or corrupt image (" + describe(e) + ")", e);
+        }
+    }
+
+    private static void release(DecodeBudget.Reservation memory) {
+        if (memory != null) {
+            memory.close();
         }
     }
 
@@ -117,12 +157,34 @@ public final class ImageDecoder {
         return readers.next();
     }
 
-    private BufferedImage read(ImageReader reader, ImageInputStream in) throws IOException {
+    /** Reads the header only: the pixel limit, then the heap the decoded picture and its copies will take. */
+    private DecodeBudget.Reservation reserveMemory(ImageReader reader, ImageInputStream in) throws IOException {
         // Metadata is needed for the orientation; seekForwardOnly keeps memory flat.
         reader.setInput(in, true, false);
         String format = reader.getFormatName().toUpperCase(Locale.ROOT);
-        checkPixelCount(reader.getWidth(0), reader.getHeight(0), format);
+        int width = reader.getWidth(0);
+        int height = reader.getHeight(0);
+        checkPixelCount(width, height, format);
+        return budget.reserve((long) width * height * bytesPerPixel(reader));
+    }
 
+    /** The decoded raster, plus an opaque copy and an upright copy of at most 4 bytes a pixel each. */
+    private static long bytesPerPixel(ImageReader reader) {
+        int raster = 4;
+        try {
+            ImageTypeSpecifier type = reader.getRawImageType(0);
+            if (type != null) {
+                SampleModel samples = type.getSampleModel(1, 1);
+                raster = samples.getNumDataElements() * DataBuffer.getDataTypeSize(samples.getDataType()) / 8;
+            }
+        } catch (IOException | RuntimeException e) {
+            // A header too broken to describe its pixel type fails in read(); assume ARGB until then.
+        }
+        return Math.max(raster, 1) + 8L;
+    }
+
+    private BufferedImage read(ImageReader reader) throws IOException {
+        String format = reader.getFormatName().toUpperCase(Locale.ROOT);
         TruncationWatch watch = new TruncationWatch();
         reader.addIIOReadWarningListener(watch);
         BufferedImage image = reader.read(0);
