@@ -109,7 +109,7 @@ public final class ImageDecoder {
             }
             ImageReader reader = readerFor(in);
             try {
-                memory = reserveMemory(reader, in);
+                memory = reserveMemory(reader, in, file);
                 return new Decoded(read(reader), memory);
             } finally {
                 reader.dispose();
@@ -158,14 +158,24 @@ public final class ImageDecoder {
     }
 
     /** Reads the header only: the pixel limit, then the heap the decoded picture and its copies will take. */
-    private DecodeBudget.Reservation reserveMemory(ImageReader reader, ImageInputStream in) throws IOException {
+    private DecodeBudget.Reservation reserveMemory(ImageReader reader, ImageInputStream in, Path file)
+            throws IOException {
         // Metadata is needed for the orientation; seekForwardOnly keeps memory flat.
         reader.setInput(in, true, false);
         String format = reader.getFormatName().toUpperCase(Locale.ROOT);
         int width = reader.getWidth(0);
         int height = reader.getHeight(0);
         checkPixelCount(width, height, format);
-        return budget.reserve((long) width * height * bytesPerPixel(reader));
+        long pixels = (long) width * height;
+        if (format.equals("WEBP")) {
+            long frame = WebpFrames.largestFramePixels(file);
+            if (frame > maxPixels) {
+                throw new UnreadableImageException(String.format(Locale.ROOT,
+                        "too many pixels: a WEBP frame of %.1f megapixels, the limit is %.1f", frame / 1e6, maxPixels / 1e6));
+            }
+            pixels = Math.max(pixels, frame);
+        }
+        return budget.reserve(pixels * bytesPerPixel(reader));
     }
 
     /** The decoded raster, plus an opaque copy and an upright copy of at most 4 bytes a pixel each. */
