@@ -144,9 +144,16 @@ final class HostileImages {
         }
 
         static byte[] claim(Format format, byte[] original, Random random) {
+            return claim(format, original, CLAIMS[random.nextInt(CLAIMS.length)], CLAIMS[random.nextInt(CLAIMS.length)]);
+        }
+
+        /** The format's seed picture, unchanged but for the width and height in its header. */
+        static byte[] claim(Format format, long w, long h) {
+            return claim(format, SEEDS.get(format), w, h);
+        }
+
+        private static byte[] claim(Format format, byte[] original, long w, long h) {
             byte[] b = original.clone();
-            long w = CLAIMS[random.nextInt(CLAIMS.length)];
-            long h = CLAIMS[random.nextInt(CLAIMS.length)];
             switch (format) {
                 case PNG -> { // IHDR right after the 8-byte signature and the chunk's length and type
                     putBigEndian(b, 16, 4, w);
