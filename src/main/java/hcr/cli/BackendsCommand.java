@@ -22,7 +22,7 @@ public final class BackendsCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        Path home = HomeDirectory.get();
+        Path home = HcrHome.locate();
         List<Backend> backends = Backends.available();
         if (backends.isEmpty()) {
             out.println("no backends on the class path");

@@ -92,7 +92,7 @@ public final class EvaluateCommand implements Callable<Integer> {
     public Integer call() {
         validate();
         Backend backend = Backends.named(backendName);
-        Path modelPath = model != null ? model : backend.defaultModel(HomeDirectory.get());
+        Path modelPath = model != null ? model : backend.defaultModel(HcrHome.locate());
         Path source = data != null ? data : Emnist.defaultSource();
         PrintWriter err = spec.commandLine().getErr();
 
@@ -155,18 +155,6 @@ public final class EvaluateCommand implements Callable<Integer> {
     private void requirePositive(int value, String option) {
         if (value <= 0) {
             throw new CommandLine.ParameterException(spec.commandLine(), option + " must be positive");
-        }
-    }
-
-    /** Accepts the part in NIST's lower case, as in the file names ("test", "dev"). */
-    static final class PartConverter implements CommandLine.ITypeConverter<Part> {
-        @Override
-        public Part convert(String value) {
-            try {
-                return Part.valueOf(value.toUpperCase(Locale.ROOT));
-            } catch (IllegalArgumentException e) {
-                throw new CommandLine.TypeConversionException("'" + value + "' is not a part: use test or dev (or train, extra)");
-            }
         }
     }
 }

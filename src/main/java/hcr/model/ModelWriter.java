@@ -1,0 +1,65 @@
+package hcr.model;
+
+import hcr.runtime.ModelCard;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+
+/**
+ * Writes a model directory (SavedModel + {@value ModelCard#FILE_NAME}) atomically: everything goes
+ * into a temporary directory beside the target, which is then renamed into place, so a crash never
+ * leaves a half-written model where the last good one stood.
+ */
+public final class ModelWriter {
+    private ModelWriter() {
+    }
+
+    /** Refuses an existing {@code target} unless {@code replace}. */
+    public static void write(Path target, NetworkSpec spec, Parameters parameters, ModelCard card, boolean replace) {
+        Path absolute = target.toAbsolutePath().normalize();
+        if (Files.exists(absolute) && !replace) {
+            throw new TrainingException("output " + target + " exists (use --force to replace it)");
+        }
+        Path parent = absolute.getParent();
+        Path staging = null;
+        try {
+            Files.createDirectories(parent);
+            staging = Files.createTempDirectory(parent, "." + absolute.getFileName() + ".writing-");
+            Path model = staging.resolve("model");
+            try (InferenceGraph graph = new InferenceGraph(spec, parameters)) {
+                graph.exportTo(model);
+            }
+            Path cardFile = model.resolve(ModelCard.FILE_NAME);
+            card.write(cardFile);
+            // The card's temporary file is owner-only; a model is meant to be read by anyone.
+            Files.setPosixFilePermissions(cardFile, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+            replaceWith(model, absolute);
+        } catch (IOException e) {
+            throw new TrainingException("cannot write model " + target + ": " + e.getMessage(), e);
+        } finally {
+            deleteQuietly(staging);
+        }
+    }
+
+    /** Moves the old model aside before the new one takes its name; the old one is deleted last. */
+    private static void replaceWith(Path model, Path target) throws IOException {
+        Path old = null;
+        if (Files.exists(target)) {
+            old = target.resolveSibling("." + target.getFileName() + ".old-" + ProcessHandle.current().pid());
+            Files.move(target, old, StandardCopyOption.ATOMIC_MOVE);
+        }
+        Files.move(model, target, StandardCopyOption.ATOMIC_MOVE);
+        deleteQuietly(old);
+    }
+
+    private static void deleteQuietly(Path dir) {
+        if (dir != null) {
+            try {
+                Checkpoints.deleteTree(dir);
+            } catch (IOException e) {
+                // A leftover hidden temporary directory is harmless; the model itself is complete.
+            }
+        }
+    }
+}
