@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 
 /**
  * An {@code hcr} command in a JVM of its own, as a user runs it: with its own heap limit, and
@@ -65,6 +66,17 @@ final class ChildJvm {
 
     boolean isAlive() {
         return process.isAlive();
+    }
+
+    /** Waits until {@code condition} holds; fails if the child ends first or it takes longer than {@code limit}. */
+    void awaitUntil(String what, BooleanSupplier condition, Duration limit) throws InterruptedException {
+        long deadline = System.nanoTime() + limit.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (!process.isAlive() || System.nanoTime() > deadline) {
+                throw new AssertionError("hcr ended or timed out before " + what + "; stderr: " + stderr());
+            }
+            Thread.sleep(10);
+        }
     }
 
     long stdoutLines() {
