@@ -60,6 +60,10 @@ final class AtomicFile implements AutoCloseable {
             done = true;
             try {
                 writer.close();
+            } catch (IOException e) {
+                // A full disk fails the final flush too; the file goes all the same.
+            }
+            try {
                 Files.deleteIfExists(temp);
             } catch (IOException e) {
                 // Nothing was promised about the temporary file beyond best effort.
