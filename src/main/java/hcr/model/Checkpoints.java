@@ -113,8 +113,13 @@ final class Checkpoints {
 
     private void deleteOlderThan(int epoch) throws IOException {
         for (Path old : epochDirs().toList()) {
-            if (Integer.parseInt(old.getFileName().toString().substring(PREFIX.length())) < epoch) {
-                deleteTree(old);
+            String name = old.getFileName().toString();
+            if (Integer.parseInt(name.substring(PREFIX.length())) < epoch) {
+                // Renamed first: a kill part way through the delete must not leave a half checkpoint
+                // under a checkpoint's name. An unfinished delete is cleaned up like an unfinished write.
+                Path doomed = dir.resolve(WRITING + name);
+                Files.move(old, doomed, StandardCopyOption.ATOMIC_MOVE);
+                deleteTree(doomed);
             }
         }
     }

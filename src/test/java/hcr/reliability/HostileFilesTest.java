@@ -38,8 +38,8 @@ import net.jqwik.api.statistics.Statistics;
 /**
  * Inference on files nobody vouches for: valid PNG, JPEG, GIF, BMP, TIFF and WebP pictures with
  * bits flipped, cut short, claiming enormous (or zero) dimensions, overwritten in runs or named
- * with another format's extension, through the real decoder and preprocessor (the model is the
- * test-only {@link EchoModel}, the model is not what is under test).
+ * with another format's extension, through the real decoder and preprocessor. The model is the
+ * test-only {@link EchoModel}: scoring is not what is under test here.
  */
 class HostileFilesTest {
     static final int FILES_PER_DIRECTORY = 120;

@@ -17,7 +17,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * {@code hcr infer} killed with SIGKILL part way through (no shutdown hook, no cleanup runs): the
  * results of the previous run are still there, whole, and nothing partial ever appears under the
- * final names. Kill points are random; the seed is printed with any failure.
+ * final names. Kill points are random; the seed is printed with any failure. An output directory
+ * removed under a running {@code hcr infer} is a clear failure, not a stack trace.
  */
 class InterruptedInferTest {
     private static final int PICTURES = 3_000;
@@ -56,6 +57,23 @@ class InterruptedInferTest {
         assertThat(finished.waitFor(Duration.ofMinutes(2))).as(finished.stderr()).isEqualTo(ExitCode.OK);
         assertThat(Files.readAllLines(output)).hasSize(1 + PICTURES);
         assertThat(errors).as("a clean run removes the stale errors file").doesNotExist();
+    }
+
+    @Test
+    void anOutputDirectoryRemovedMidRunIsAClearFailure() throws Exception {
+        Path input = Pictures.write(dir.resolve("in"), PICTURES);
+        Path outputs = Files.createDirectory(dir.resolve("out"));
+        Path model = Files.writeString(dir.resolve("echo.model"), "any");
+        ChildJvm child = ChildJvm.start("128m", dir.resolve("logs"), "removed", List.of("infer", "--recursive",
+                "--threads", "1", "--batch-size", "8", "--backend", "test-echo", "--model", model.toString(),
+                "--input", input.toString(), "--output", outputs.resolve("predictions.csv").toString()));
+        waitForLines(child, 100);
+
+        HostileFilesTest.deleteTree(outputs);
+
+        assertThat(child.waitFor(Duration.ofMinutes(2))).isEqualTo(ExitCode.FAILURE);
+        assertThat(child.stderr()).contains("hcr: cannot write " + outputs.resolve("predictions.csv")
+                + ": its directory was removed during the run").doesNotContain("\tat ");
     }
 
     private static void waitForLines(ChildJvm child, int lines) throws InterruptedException {

@@ -37,7 +37,6 @@ import org.junit.jupiter.api.io.TempDir;
  * complete. Kill points are random; the seed is printed with any failure.
  */
 class InterruptedTrainingTest {
-    private static final int EPOCHS = 12;
     private static final Duration LIMIT = Duration.ofMinutes(3);
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -46,27 +45,27 @@ class InterruptedTrainingTest {
 
     @Test
     void killedTwiceAndResumedTheRunFinishesAsIfNeverInterrupted() throws Exception {
-        killAndResume(2);
+        killAndResume(2, 8);
     }
 
     @Test
     @Tag("slow") // tools/reliability.sh
     void killedTenTimesAndResumedTheRunFinishesAsIfNeverInterrupted() throws Exception {
-        killAndResume(10);
+        killAndResume(10, 30);
     }
 
-    private List<String> train(Path data, Path output) {
+    private List<String> train(Path data, Path output, int epochs) {
         return List.of("train", "--data", data.toString(), "--output", output.toString(),
-                "--epochs", String.valueOf(EPOCHS), "--batch-size", "32", "--conv", "4,8", "--augment", "none",
+                "--epochs", String.valueOf(epochs), "--batch-size", "32", "--conv", "4,8", "--augment", "none",
                 "--patience", "0", "--threads", "1", "--seed", "3");
     }
 
-    private void killAndResume(int kills) throws Exception {
+    private void killAndResume(int kills, int epochs) throws Exception {
         Path data = FakeEmnist.writeDirectory(dir.resolve("data"),
                 FakeEmnist.files("byclass", Part.DEV, FakeEmnist.randomByClass(2_000, 7), true));
         Path reference = dir.resolve("reference");
         // In this JVM, whose TensorFlow is loaded already: each child JVM pays seconds to load it.
-        assertThat(Main.commandLine().execute(train(data, reference).toArray(String[]::new))).isEqualTo(ExitCode.OK);
+        assertThat(Main.commandLine().execute(train(data, reference, epochs).toArray(String[]::new))).isEqualTo(ExitCode.OK);
 
         Path output = dir.resolve("model");
         copyTree(reference, output);
@@ -76,11 +75,13 @@ class InterruptedTrainingTest {
 
         long seed = new Random().nextLong();
         Random random = new Random(seed);
-        List<String> args = new ArrayList<>(train(data, output));
+        List<String> args = new ArrayList<>(train(data, output, epochs));
         args.add("--force");
         for (int kill = 1; kill <= kills; kill++) {
-            int epoch = 1 + random.nextInt(EPOCHS - 2);
-            int delay = random.nextInt(300);
+            // Some time into the epoch after the latest checkpoint: a resumed run deletes older ones.
+            int epoch = latestCheckpoint(checkpoints) + 1;
+            assertThat(epoch).as("epochs left to interrupt").isLessThan(epochs);
+            int delay = random.nextInt(150);
             String when = "kill " + kill + " " + delay + " ms after checkpoint " + epoch + " (seed " + seed + ")";
             Path checkpoint = checkpoints.resolve(String.format("epoch-%04d", epoch));
             ChildJvm child = ChildJvm.start("512m", dir.resolve("logs"), "killed-" + kill, args);
@@ -99,6 +100,16 @@ class InterruptedTrainingTest {
         // The SavedModel's bytes vary from export to export, so compare what the models answer.
         assertThat(scores(output)).as("answers after %d kills and resumes (seed %d)", kills, seed)
                 .containsExactly(scores(reference));
+    }
+
+    private static int latestCheckpoint(Path checkpoints) throws IOException {
+        if (!Files.isDirectory(checkpoints)) {
+            return 0;
+        }
+        try (Stream<Path> entries = Files.list(checkpoints)) {
+            return entries.map(p -> p.getFileName().toString()).filter(n -> n.startsWith("epoch-"))
+                    .mapToInt(n -> Integer.parseInt(n.substring("epoch-".length()))).max().orElse(0);
+        }
     }
 
     private static float[] scores(Path model) {
