@@ -1,6 +1,7 @@
 package hcr.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -32,7 +33,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code hcr train} killed with SIGKILL at random moments of its training, then continued with
- * {@code --resume}: the run finishes with a model answering exactly as an uninterrupted run's, and at every
+ * {@code --resume}: the run finishes with a model answering as an uninterrupted run's, and at every
  * kill the earlier model is whole (or already wholly replaced) and every checkpoint on disk is
  * complete. Kill points are random; the seed is printed with any failure.
  */
@@ -97,9 +98,10 @@ class InterruptedTrainingTest {
         ChildJvm last = ChildJvm.start("512m", dir.resolve("logs"), "resumed", args);
         assertThat(last.waitFor(LIMIT)).as(last.stderr()).isEqualTo(ExitCode.OK);
         assertThat(output.resolve("earlier.txt")).doesNotExist();
-        // The SavedModel's bytes vary from export to export, so compare what the models answer.
+        // The SavedModel's bytes vary from export to export, so compare what the models answer; to
+        // float rounding, as TF's kernels may sum in another order in another process.
         assertThat(scores(output)).as("answers after %d kills and resumes (seed %d)", kills, seed)
-                .containsExactly(scores(reference));
+                .containsExactly(scores(reference), within(1e-5f));
     }
 
     private static int latestCheckpoint(Path checkpoints) throws IOException {
