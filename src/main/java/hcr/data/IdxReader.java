@@ -32,7 +32,7 @@ final class IdxReader {
             DataInputStream data = new DataInputStream(in);
             int count = imageHeader(data, name);
             int n = Math.min(count, limit);
-            byte[] upright = new byte[n * PIXELS];
+            byte[] upright = new byte[affordable(n, name)];
             byte[] stored = new byte[CHUNK_IMAGES * PIXELS];
             for (int first = 0; first < n; first += CHUNK_IMAGES) {
                 int images = Math.min(CHUNK_IMAGES, n - first);
@@ -110,6 +110,24 @@ final class IdxReader {
             throw new DataFormatException(name + ": implausible item count " + Integer.toUnsignedString(count));
         }
         return count;
+    }
+
+    /**
+     * The bytes for {@code images} images, refused when they cannot fit in the heap: a header is
+     * only a claim, and a few compressed bytes can claim gigabytes (the data that would back them
+     * is read only afterwards).
+     */
+    private static int affordable(int images, String name) {
+        long bytes = (long) images * PIXELS;
+        Runtime runtime = Runtime.getRuntime();
+        long available = runtime.maxMemory() - (runtime.totalMemory() - runtime.freeMemory());
+        if (bytes > available) {
+            throw new DataFormatException(String.format(java.util.Locale.ROOT,
+                    "%s: its header declares %,d images (%,d MB), more than the %,d MB of memory available;"
+                            + " if the file is not damaged, give Java a larger heap (e.g. HCR_JAVA_OPTS=-Xmx4g)",
+                    name, images, bytes >> 20, available >> 20));
+        }
+        return (int) bytes;
     }
 
     private static DataFormatException truncated(String name, EOFException e) {

@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 
@@ -49,6 +50,8 @@ final class AtomicFile implements AutoCloseable {
             writer.close();
             Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             done = true;
+        } catch (NoSuchFileException e) {
+            throw new OutputException("cannot write " + target + ": its directory was removed during the run", e);
         } catch (IOException | UncheckedIOException e) {
             throw new OutputException("cannot write " + target + ": " + e.getMessage(), e);
         }
@@ -60,6 +63,10 @@ final class AtomicFile implements AutoCloseable {
             done = true;
             try {
                 writer.close();
+            } catch (IOException e) {
+                // A full disk fails the final flush too; the file goes all the same.
+            }
+            try {
                 Files.deleteIfExists(temp);
             } catch (IOException e) {
                 // Nothing was promised about the temporary file beyond best effort.

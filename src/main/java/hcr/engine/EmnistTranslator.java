@@ -16,6 +16,10 @@ public final class EmnistTranslator implements InputTranslator {
 
     @Override
     public void translate(Path file, float[] out, int offset) {
-        preprocessor.get().toTensor(decoder.decode(file), out, offset);
+        // Preprocess inside decode: a large picture's memory stays reserved until it is reduced to 28x28.
+        decoder.decode(file, image -> {
+            preprocessor.get().toTensor(image, out, offset);
+            return image;
+        });
     }
 }

@@ -4,6 +4,8 @@ import com.twelvemonkeys.imageio.stream.ByteArrayImageInputStream;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
+import java.awt.image.DataBuffer;
+import java.awt.image.SampleModel;
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
@@ -12,9 +14,11 @@ import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.Function;
 import javax.imageio.IIOException;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
+import javax.imageio.ImageTypeSpecifier;
 import javax.imageio.event.IIOReadWarningListener;
 import javax.imageio.stream.ImageInputStream;
 
@@ -41,12 +45,18 @@ public final class ImageDecoder {
 
     private final long maxPixels;
     private final ReaderCache readers = new ReaderCache();
+    private final DecodeBudget budget;
 
     public ImageDecoder(long maxPixels) {
+        this(maxPixels, DecodeBudget.SHARED);
+    }
+
+    ImageDecoder(long maxPixels, DecodeBudget budget) {
         if (maxPixels <= 0) {
             throw new IllegalArgumentException("maxPixels must be positive, was " + maxPixels);
         }
         this.maxPixels = maxPixels;
+        this.budget = budget;
     }
 
     public static ImageDecoder withDefaults() {
@@ -79,6 +89,27 @@ public final class ImageDecoder {
      * @throws UnreadableImageException with a short reason when the file yields no picture
      */
     public BufferedImage decode(Path file) {
+        return decode(file, Function.identity());
+    }
+
+    /**
+     * Decodes as {@link #decode(Path)} and hands the picture to {@code use} while its memory is
+     * still reserved in the heap budget that all decoders share, so that what {@code use} does with
+     * a large picture is counted too.
+     */
+    public <T> T decode(Path file, Function<BufferedImage, T> use) {
+        Decoded decoded = readFile(file);
+        try (DecodeBudget.Reservation memory = decoded.memory()) {
+            return use.apply(decoded.image());
+        }
+    }
+
+    /** A decoded picture and the share of the heap budget it holds until closed. */
+    private record Decoded(BufferedImage image, DecodeBudget.Reservation memory) {
+    }
+
+    private Decoded readFile(Path file) {
+        DecodeBudget.Reservation memory = null;
         try (ImageInputStream in = open(file)) {
             ImageReader reader = readers.readerFor(in);
             if (reader == null) {
@@ -86,9 +117,10 @@ public final class ImageDecoder {
             }
             boolean clean = false;
             try {
-                BufferedImage image = read(reader, in);
+                memory = reserveMemory(reader, in, file);
+                Decoded decoded = new Decoded(read(reader), memory);
                 clean = true;
-                return image;
+                return decoded;
             } finally {
                 if (clean) {
                     reader.setInput(null); // kept for the next picture: let go of this file's bytes
@@ -97,10 +129,18 @@ public final class ImageDecoder {
                 }
             }
         } catch (UnreadableImageException e) {
+            release(memory);
             throw e;
         } catch (IOException | RuntimeException | OutOfMemoryError e) {
+            release(memory);
             // Decoders report damage with all sorts of exceptions (EOF, IIOException, index errors).
             throw new UnreadableImageException("truncated or corrupt image (" + describe(e) + ")", e);
+        }
+    }
+
+    private static void release(DecodeBudget.Reservation memory) {
+        if (memory != null) {
+            memory.close();
         }
     }
 
@@ -142,19 +182,51 @@ public final class ImageDecoder {
         }
     }
 
-    private BufferedImage read(ImageReader reader, ImageInputStream in) throws IOException {
+    /** Reads the header only: the pixel limit, then the heap the decoded picture and its copies will take. */
+    private DecodeBudget.Reservation reserveMemory(ImageReader reader, ImageInputStream in, Path file)
+            throws IOException {
         // Metadata is needed for the orientation; seekForwardOnly keeps memory flat.
         reader.setInput(in, true, false);
         String format = reader.getFormatName().toUpperCase(Locale.ROOT);
-        checkPixelCount(reader.getWidth(0), reader.getHeight(0), format);
+        int width = reader.getWidth(0);
+        int height = reader.getHeight(0);
+        checkPixelCount(width, height, format);
+        long pixels = (long) width * height;
+        if (format.equals("WEBP")) {
+            long frame = WebpFrames.largestFramePixels(file);
+            if (frame > maxPixels) {
+                throw new UnreadableImageException(String.format(Locale.ROOT,
+                        "too many pixels: a WEBP frame of %.1f megapixels, the limit is %.1f", frame / 1e6, maxPixels / 1e6));
+            }
+            pixels = Math.max(pixels, frame);
+        }
+        return budget.reserve(pixels * bytesPerPixel(reader));
+    }
 
+    /** The decoded raster, plus an opaque copy and an upright copy of at most 4 bytes a pixel each. */
+    private static long bytesPerPixel(ImageReader reader) {
+        int raster = 4;
+        try {
+            ImageTypeSpecifier type = reader.getRawImageType(0);
+            if (type != null) {
+                SampleModel samples = type.getSampleModel(1, 1);
+                raster = samples.getNumDataElements() * DataBuffer.getDataTypeSize(samples.getDataType()) / 8;
+            }
+        } catch (IOException | RuntimeException e) {
+            // A header too broken to describe its pixel type fails in read(); assume ARGB until then.
+        }
+        return Math.max(raster, 1) + 8L;
+    }
+
+    private BufferedImage read(ImageReader reader) throws IOException {
+        String format = reader.getFormatName().toUpperCase(Locale.ROOT);
         TruncationWatch watch = new TruncationWatch();
         reader.addIIOReadWarningListener(watch);
         BufferedImage image;
         try {
             image = reader.read(0);
         } finally {
-            reader.removeIIOReadWarningListener(watch);
+            reader.removeIIOReadWarningListener(watch); // the reader is reused for the next picture
         }
         if (watch.truncated != null) {
             throw new UnreadableImageException("truncated or corrupt " + format + " (" + watch.truncated + ")");

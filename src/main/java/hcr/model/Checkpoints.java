@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
+import org.tensorflow.exceptions.TensorFlowException;
 
 /**
  * One checkpoint per completed epoch in {@code dir/epoch-NNNN}: every TF variable (weights and
@@ -42,10 +43,11 @@ final class Checkpoints {
     }
 
     void save(TrainingGraph graph, State state, Parameters best, NetworkSpec spec) {
+        Path tmp = null;
         try {
             Files.createDirectories(dir);
             deleteUnfinished();
-            Path tmp = Files.createTempDirectory(dir, WRITING);
+            tmp = Files.createTempDirectory(dir, WRITING);
             graph.save(tmp.resolve("variables").resolve("variables"));
             writeParameters(tmp.resolve("best.bin"), best, spec);
             JSON.writeValue(tmp.resolve("state.json").toFile(), state);
@@ -53,7 +55,24 @@ final class Checkpoints {
             Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
             deleteOlderThan(state.epoch());
         } catch (IOException e) {
+            deleteQuietly(tmp);
             throw new TrainingException("cannot write checkpoint in " + dir + ": " + e.getMessage(), e);
+        } catch (TensorFlowException e) {
+            // TF's saver reports a full disk or a vanished directory this way, with its node and hints below.
+            deleteQuietly(tmp);
+            throw new TrainingException("cannot write checkpoint in " + dir + ": " + e.getMessage().lines().findFirst()
+                    .orElse(e.getClass().getSimpleName()), e);
+        }
+    }
+
+    /** Frees what an unfinished checkpoint took (a full disk is the likely reason it is unfinished). */
+    private static void deleteQuietly(Path unfinished) {
+        try {
+            if (unfinished != null) {
+                deleteTree(unfinished);
+            }
+        } catch (IOException ignored) {
+            // the next save deletes unfinished checkpoints again
         }
     }
 
@@ -94,8 +113,13 @@ final class Checkpoints {
 
     private void deleteOlderThan(int epoch) throws IOException {
         for (Path old : epochDirs().toList()) {
-            if (Integer.parseInt(old.getFileName().toString().substring(PREFIX.length())) < epoch) {
-                deleteTree(old);
+            String name = old.getFileName().toString();
+            if (Integer.parseInt(name.substring(PREFIX.length())) < epoch) {
+                // Renamed first: a kill part way through the delete must not leave a half checkpoint
+                // under a checkpoint's name. An unfinished delete is cleaned up like an unfinished write.
+                Path doomed = dir.resolve(WRITING + name);
+                Files.move(old, doomed, StandardCopyOption.ATOMIC_MOVE);
+                deleteTree(doomed);
             }
         }
     }

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import org.tensorflow.exceptions.TensorFlowException;
 
 /**
  * Writes a model directory (SavedModel + {@value ModelCard#FILE_NAME}) atomically: everything goes
@@ -37,6 +38,9 @@ public final class ModelWriter {
             replaceWith(model, absolute);
         } catch (IOException e) {
             throw new TrainingException("cannot write model " + target + ": " + e.getMessage(), e);
+        } catch (TensorFlowException e) {
+            throw new TrainingException("cannot write model " + target + ": " + e.getMessage().lines().findFirst()
+                    .orElse(e.getClass().getSimpleName()), e);
         } finally {
             deleteQuietly(staging);
         }
