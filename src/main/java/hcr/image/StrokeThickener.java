@@ -10,13 +10,8 @@ package hcr.image;
  * Not thread-safe: it reuses its buffers.
  */
 final class StrokeThickener {
-    /**
-     * Strokes thinner than this in the output frame get thickened ... Below EMNIST's 10th
-     * percentile on purpose: at 2.4 the thinner tenth of genuine EMNIST strokes was dilated too,
-     * which moved them away from what the network learned; at 2.0 rendered EMNIST samples are
-     * left alone while photographed hairlines (about 1 px) are still thickened.
-     */
-    static final double THIN = 2.0;
+    /** Strokes thinner than this in the output frame get thickened ... */
+    static final double THIN = 2.4;
     /** ... to this width. */
     static final double TARGET = 3.0;
 
