@@ -1,6 +1,8 @@
 package hcr.image;
 
 import java.awt.image.BufferedImage;
+import java.awt.image.ComponentSampleModel;
+import java.awt.image.DataBufferByte;
 import java.awt.image.Raster;
 
 /**
@@ -56,6 +58,9 @@ final class GreyReader {
     private void readRow(BufferedImage image, int y, int[] luma) {
         Raster raster = image.getRaster();
         int w = image.getWidth();
+        if (readBytesInPlace(image, raster, y, luma)) {
+            return;
+        }
         switch (image.getType()) {
             case BufferedImage.TYPE_BYTE_GRAY -> {
                 byteRow = Buffers.atLeast(byteRow, w);
@@ -105,6 +110,44 @@ final class GreyReader {
                 }
             }
         }
+    }
+
+    /**
+     * Grey, BGR and ABGR byte images (what the PNG and JPEG decoders mostly deliver) are read
+     * straight from their backing array: copying each row out through the raster first cost more
+     * than the conversion itself.
+     *
+     * @return false when the image is laid out otherwise and the general path must read it
+     */
+    private static boolean readBytesInPlace(BufferedImage image, Raster raster, int y, int[] luma) {
+        int type = image.getType();
+        boolean layoutKnown = type == BufferedImage.TYPE_BYTE_GRAY || type == BufferedImage.TYPE_3BYTE_BGR
+                || type == BufferedImage.TYPE_4BYTE_ABGR;
+        if (!layoutKnown || !(raster.getSampleModel() instanceof ComponentSampleModel model)
+                || !(raster.getDataBuffer() instanceof DataBufferByte buffer) || buffer.getNumBanks() != 1) {
+            return false;
+        }
+        byte[] data = buffer.getData();
+        int[] bands = model.getBandOffsets();
+        int stride = model.getPixelStride();
+        int start = buffer.getOffset() + (y - raster.getSampleModelTranslateY()) * model.getScanlineStride()
+                - raster.getSampleModelTranslateX() * stride;
+        int w = image.getWidth();
+        if (type == BufferedImage.TYPE_BYTE_GRAY) {
+            for (int x = 0, i = start + bands[0]; x < w; x++, i += stride) {
+                luma[x] = data[i] & 0xFF;
+            }
+        } else if (type == BufferedImage.TYPE_3BYTE_BGR) {
+            for (int x = 0, i = start; x < w; x++, i += stride) {
+                luma[x] = luma(data[i + bands[0]] & 0xFF, data[i + bands[1]] & 0xFF, data[i + bands[2]] & 0xFF);
+            }
+        } else {
+            for (int x = 0, i = start; x < w; x++, i += stride) {
+                int l = luma(data[i + bands[0]] & 0xFF, data[i + bands[1]] & 0xFF, data[i + bands[2]] & 0xFF);
+                luma[x] = onWhite(l, data[i + bands[3]] & 0xFF);
+            }
+        }
+        return true;
     }
 
     private static int argbLuma(int argb, boolean alpha) {

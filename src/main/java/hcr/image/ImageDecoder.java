@@ -1,12 +1,15 @@
 package hcr.image;
 
+import com.twelvemonkeys.imageio.stream.ByteArrayImageInputStream;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.Iterator;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Locale;
 import java.util.Set;
 import javax.imageio.IIOException;
@@ -17,7 +20,8 @@ import javax.imageio.stream.ImageInputStream;
 
 /**
  * Reads a picture file with ImageIO (plus the TwelveMonkeys plug-ins on the class path) into an
- * upright, opaque {@link BufferedImage}. Thread-safe: every call uses its own reader.
+ * upright, opaque {@link BufferedImage}. Thread-safe: each thread reuses
+ * readers of its own.
  *
  * <p>The size check happens on the header, before any pixel is allocated, so a small file that
  * claims a gigapixel canvas (a decompression bomb) is refused cheaply.
@@ -32,7 +36,11 @@ public final class ImageDecoder {
         ImageIO.setUseCache(false);
     }
 
+    /** Files up to this size are read into memory whole; larger ones are streamed. */
+    private static final long IN_MEMORY_LIMIT = 16L << 20;
+
     private final long maxPixels;
+    private final ReaderCache readers = new ReaderCache();
 
     public ImageDecoder(long maxPixels) {
         if (maxPixels <= 0) {
@@ -71,16 +79,22 @@ public final class ImageDecoder {
      * @throws UnreadableImageException with a short reason when the file yields no picture
      */
     public BufferedImage decode(Path file) {
-        checkIsReadableFile(file);
-        try (ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
-            if (in == null) {
-                throw new UnreadableImageException("cannot open the file");
+        try (ImageInputStream in = open(file)) {
+            ImageReader reader = readers.readerFor(in);
+            if (reader == null) {
+                throw new UnreadableImageException("not an image (unrecognised content)");
             }
-            ImageReader reader = readerFor(in);
+            boolean clean = false;
             try {
-                return read(reader, in);
+                BufferedImage image = read(reader, in);
+                clean = true;
+                return image;
             } finally {
-                reader.dispose();
+                if (clean) {
+                    reader.setInput(null); // kept for the next picture: let go of this file's bytes
+                } else {
+                    readers.discard(reader); // a failure may have left it half-way through a file
+                }
             }
         } catch (UnreadableImageException e) {
             throw e;
@@ -90,31 +104,42 @@ public final class ImageDecoder {
         }
     }
 
-    private static void checkIsReadableFile(Path file) {
-        if (Files.isDirectory(file)) {
+    /**
+     * Reads a file of ordinary size into memory in one go (fewer system calls than a buffered
+     * file stream and its seeks); only huge files are streamed.
+     */
+    private static ImageInputStream open(Path file) {
+        BasicFileAttributes attributes = attributes(file);
+        if (attributes.isDirectory()) {
             throw new UnreadableImageException("is a directory, not an image file");
         }
-        if (!Files.exists(file)) {
-            throw new UnreadableImageException("no such file");
-        }
-        if (!Files.isReadable(file)) {
-            throw new UnreadableImageException("not readable (permission denied)");
+        if (attributes.size() == 0) {
+            throw new UnreadableImageException("empty file (0 bytes)");
         }
         try {
-            if (Files.size(file) == 0) {
-                throw new UnreadableImageException("empty file (0 bytes)");
+            if (attributes.size() <= IN_MEMORY_LIMIT) {
+                return new ByteArrayImageInputStream(Files.readAllBytes(file));
             }
+            ImageInputStream in = ImageIO.createImageInputStream(file.toFile());
+            if (in == null) {
+                throw new UnreadableImageException("cannot open the file");
+            }
+            return in;
+        } catch (AccessDeniedException e) {
+            throw new UnreadableImageException("not readable (permission denied)", e);
         } catch (IOException e) {
             throw new UnreadableImageException("cannot read the file (" + describe(e) + ")", e);
         }
     }
 
-    private static ImageReader readerFor(ImageInputStream in) {
-        Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
-        if (!readers.hasNext()) {
-            throw new UnreadableImageException("not an image (unrecognised content)");
+    private static BasicFileAttributes attributes(Path file) {
+        try {
+            return Files.readAttributes(file, BasicFileAttributes.class);
+        } catch (NoSuchFileException e) {
+            throw new UnreadableImageException("no such file", e);
+        } catch (IOException e) {
+            throw new UnreadableImageException("cannot read the file (" + describe(e) + ")", e);
         }
-        return readers.next();
     }
 
     private BufferedImage read(ImageReader reader, ImageInputStream in) throws IOException {
@@ -125,7 +150,12 @@ public final class ImageDecoder {
 
         TruncationWatch watch = new TruncationWatch();
         reader.addIIOReadWarningListener(watch);
-        BufferedImage image = reader.read(0);
+        BufferedImage image;
+        try {
+            image = reader.read(0);
+        } finally {
+            reader.removeIIOReadWarningListener(watch);
+        }
         if (watch.truncated != null) {
             throw new UnreadableImageException("truncated or corrupt " + format + " (" + watch.truncated + ")");
         }

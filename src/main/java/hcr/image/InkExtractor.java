@@ -29,6 +29,9 @@ final class InkExtractor {
     private int[] cellPaper = new int[0];
     private int[] cellPaperFixed = new int[0];
     private final int[] neighbours = new int[9];
+    private int[] columnCell = new int[0];
+    private float[] columnWeight = new float[0];
+    private float[] rowPaper = new float[0];
     float[] ink = new float[0];
 
     /** Writes ink strength [0,1] for every pixel of {@code grey} into {@link #ink}; may invert {@code grey}. */
@@ -66,13 +69,14 @@ final class InkExtractor {
         ink = Buffers.atLeast(ink, n);
         float scale = 1f / (contrast * (CEILING - FLOOR));
         float offset = FLOOR / (CEILING - FLOOR);
+        columnWeights(w, cellsX);
         boolean any = false;
         for (int y = 0; y < h; y++) {
-            for (int x = 0; x < w; x++) {
-                float local = paperAt(x, y, w, h, cellsX, cellsY);
-                float v = (local - g[y * w + x]) * scale - offset;
+            paperRow(y, h, cellsX, cellsY, w);
+            for (int x = 0, i = y * w; x < w; x++, i++) {
+                float v = (rowPaper[x] - g[i]) * scale - offset;
                 v = v < 0f ? 0f : Math.min(v, 1f);
-                ink[y * w + x] = v;
+                ink[i] = v;
                 any |= v >= 0.5f;
             }
         }
@@ -148,22 +152,39 @@ final class InkExtractor {
         }
     }
 
-    /** Bilinear interpolation between cell centres, so the paper level has no visible seams. */
-    private float paperAt(int x, int y, int w, int h, int cellsX, int cellsY) {
-        if (cellsX == 1 && cellsY == 1) {
-            return cellPaperFixed[0];
+    /**
+     * Where each column falls between cell centres: the horizontal half of the bilinear
+     * interpolation depends on x alone, so it is worked out once per picture, not per pixel.
+     */
+    private void columnWeights(int w, int cellsX) {
+        columnCell = Buffers.atLeast(columnCell, w);
+        columnWeight = Buffers.atLeast(columnWeight, w);
+        for (int x = 0; x < w; x++) {
+            float fx = Math.max(0f, Math.min(cellsX - 1f, (x + 0.5f) * cellsX / w - 0.5f));
+            columnCell[x] = (int) fx;
+            columnWeight[x] = fx - (int) fx;
         }
-        float fx = Math.max(0f, Math.min(cellsX - 1f, (x + 0.5f) * cellsX / w - 0.5f));
+    }
+
+    /** Bilinear interpolation between cell centres, so the paper level has no visible seams. */
+    private void paperRow(int y, int h, int cellsX, int cellsY, int w) {
+        rowPaper = Buffers.atLeast(rowPaper, w);
+        if (cellsX == 1 && cellsY == 1) {
+            java.util.Arrays.fill(rowPaper, 0, w, cellPaperFixed[0]);
+            return;
+        }
         float fy = Math.max(0f, Math.min(cellsY - 1f, (y + 0.5f) * cellsY / h - 0.5f));
-        int x0 = (int) fx;
         int y0 = (int) fy;
-        int x1 = Math.min(x0 + 1, cellsX - 1);
         int y1 = Math.min(y0 + 1, cellsY - 1);
-        float ax = fx - x0;
         float ay = fy - y0;
-        float top = cellPaperFixed[y0 * cellsX + x0] * (1 - ax) + cellPaperFixed[y0 * cellsX + x1] * ax;
-        float bottom = cellPaperFixed[y1 * cellsX + x0] * (1 - ax) + cellPaperFixed[y1 * cellsX + x1] * ax;
-        return top * (1 - ay) + bottom * ay;
+        for (int x = 0; x < w; x++) {
+            int x0 = columnCell[x];
+            int x1 = Math.min(x0 + 1, cellsX - 1);
+            float ax = columnWeight[x];
+            float top = cellPaperFixed[y0 * cellsX + x0] * (1 - ax) + cellPaperFixed[y0 * cellsX + x1] * ax;
+            float bottom = cellPaperFixed[y1 * cellsX + x0] * (1 - ax) + cellPaperFixed[y1 * cellsX + x1] * ax;
+            rowPaper[x] = top * (1 - ay) + bottom * ay;
+        }
     }
 
     /** The grey level below which fewer than {@code rank + 1} pixels lie. */

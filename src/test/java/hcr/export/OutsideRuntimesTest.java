@@ -35,6 +35,12 @@ class OutsideRuntimesTest {
 
     @BeforeAll
     static void exportModel() {
+        // The shipped files when present (what users download), else a fresh export of the test CNN.
+        if (Files.isRegularFile(HoldoutParityTest.SHIPPED_ONNX) && Files.isDirectory(HoldoutParityTest.SHIPPED_SAVED_MODEL)) {
+            savedModel = HoldoutParityTest.SHIPPED_SAVED_MODEL;
+            onnxFile = HoldoutParityTest.SHIPPED_ONNX;
+            return;
+        }
         savedModel = CnnSavedModel.write(dir.resolve("saved_model"));
         onnxFile = dir.resolve("hcr.onnx");
         OnnxExporter.export(savedModel, onnxFile);

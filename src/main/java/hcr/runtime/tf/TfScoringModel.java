@@ -16,6 +16,8 @@ import org.tensorflow.Tensor;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.ndarray.buffer.DataBuffers;
 import org.tensorflow.proto.ConfigProto;
+import org.tensorflow.proto.GraphOptions;
+import org.tensorflow.proto.RewriterConfig;
 import org.tensorflow.types.TFloat32;
 
 /**
@@ -65,9 +67,13 @@ final class TfScoringModel implements ScoringModel {
     }
 
     private static SavedModelBundle openBundle(Path dir, BackendOptions options) {
+        // Grappler's rewrites buy nothing on this small, already-lean graph (same batch-256 speed,
+        // measured) but cost 0.2-0.3 s on the first call: a third of a one-picture run.
         ConfigProto config = ConfigProto.newBuilder()
                 .setIntraOpParallelismThreads(Math.max(0, options.intraOpThreads()))
                 .setInterOpParallelismThreads(1)
+                .setGraphOptions(GraphOptions.newBuilder()
+                        .setRewriteOptions(RewriterConfig.newBuilder().setDisableMetaOptimizer(true)))
                 .build();
         try {
             return SavedModelBundle.loader(dir.toString()).withTags(TAG).withConfigProto(config).load();
