@@ -8,6 +8,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -40,15 +42,17 @@ public record ModelCard(
     public static final String INPUT = "image";
     public static final String OUTPUT = "probabilities";
     /** Bump when preprocessing changes what the model sees. */
-    public static final String PREPROCESSING = "emnist-v1: greyscale, ink light on dark, crop to ink,"
-            + " centre in square, 24x24 box padded to 28x28, values in [0,1]";
+    public static final String PREPROCESSING = "emnist-v1: greyscale; ink light on dark;"
+            + " paper level removed; crop to the ink; longer side area-averaged to 23 px, centred by its box in 28x28;"
+            + " upright; values in [0,1]";
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     public ModelCard {
         labels = List.copyOf(labels);
-        training = training == null ? Map.of() : Map.copyOf(training);
-        metrics = metrics == null ? Map.of() : Map.copyOf(metrics);
+        // Insertion order kept, so the JSON reads in the order its writer chose.
+        training = training == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(training));
+        metrics = metrics == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(metrics));
     }
 
     public static ModelCard read(Path file) {
