@@ -2,6 +2,9 @@ package hcr.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import hcr.data.FakeEmnist;
+import hcr.data.Part;
+import hcr.model.LearnableImages;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -67,40 +70,9 @@ class TrainCommandTest {
         assertThat(err.toString()).contains("no training run to resume");
     }
 
-    /** Writes a dev split of {@code n} images in EMNIST's IDX layout (gzip, transposed): class = i % 4 stroke shape. */
-    private static void writeDevFiles(Path dir, int n) throws Exception {
-        StringBuilder mapping = new StringBuilder();
-        String characters = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
-        for (int label = 0; label < characters.length(); label++) {
-            mapping.append(label).append(' ').append((int) characters.charAt(label)).append('\n');
-        }
-        Files.writeString(dir.resolve("emnist-byclass-mapping.txt"), mapping);
-        try (var images = new java.io.DataOutputStream(new java.util.zip.GZIPOutputStream(
-                Files.newOutputStream(dir.resolve("emnist-byclass-dev-images-idx3-ubyte.gz"))));
-             var labels = new java.io.DataOutputStream(new java.util.zip.GZIPOutputStream(
-                     Files.newOutputStream(dir.resolve("emnist-byclass-dev-labels-idx1-ubyte.gz"))))) {
-            images.writeInt(2051);
-            images.writeInt(n);
-            images.writeInt(28);
-            images.writeInt(28);
-            labels.writeInt(2049);
-            labels.writeInt(n);
-            for (int i = 0; i < n; i++) {
-                int label = i % 4;
-                for (int col = 0; col < 28; col++) {
-                    for (int row = 0; row < 28; row++) {
-                        boolean ink = switch (label) {
-                            case 0 -> Math.abs(row - 14) <= 1;
-                            case 1 -> Math.abs(col - 14) <= 1;
-                            case 2 -> Math.abs(row - col) <= 1;
-                            default -> Math.abs(row + col - 27) <= 1;
-                        };
-                        images.writeByte(ink ? 255 : 0);
-                    }
-                }
-                labels.writeByte(label);
-            }
-        }
+    /** A learnable dev split of {@code n} images in NIST's layout (gzip IDX, transposed, mapping file). */
+    private static void writeDevFiles(Path dir, int n) {
+        FakeEmnist.writeDirectory(dir, FakeEmnist.files("byclass", Part.DEV, LearnableImages.generate(n, 1), true));
     }
 
     @Test

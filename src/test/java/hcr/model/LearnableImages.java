@@ -5,7 +5,7 @@ import hcr.data.LabelMap;
 import java.util.Random;
 
 /** A small data set a tiny network can learn in seconds: four stroke shapes at jittered positions. */
-final class LearnableImages {
+public final class LearnableImages {
     static final int CLASSES = 4;
     static final NetworkSpec TINY_NET = new NetworkSpec(4, 8, 3, "SAME", 32, 16, 0.1f, 62);
 
@@ -13,7 +13,7 @@ final class LearnableImages {
     }
 
     /** Label 0: horizontal bar, 1: vertical bar, 2: diagonal, 3: hollow square. */
-    static ImageSet generate(int n, long seed) {
+    public static ImageSet generate(int n, long seed) {
         Random random = new Random(seed);
         byte[] pixels = new byte[n * ImageSet.PIXELS];
         byte[] labels = new byte[n];
