@@ -7,6 +7,8 @@ import hcr.data.Holdout;
 import hcr.data.ImageSet;
 import hcr.data.Part;
 import hcr.export.OnnxExporter;
+import hcr.io.AtomicWrite;
+import hcr.io.FileTrees;
 import hcr.model.Augmentation;
 import hcr.model.EpochMetrics;
 import hcr.model.ModelCards;
@@ -239,9 +241,7 @@ public final class TrainCommand implements Callable<Integer> {
                 "--output", output.toAbsolutePath().normalize().toString()));
         try {
             Files.createDirectories(checkpoints);
-            Path tmp = Files.createTempFile(checkpoints, ".args", ".tmp");
-            new ObjectMapper().writeValue(tmp.toFile(), args);
-            Files.move(tmp, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            AtomicWrite.write(file, out -> new ObjectMapper().writeValue(out, args));
         } catch (IOException e) {
             throw new HcrException("cannot write " + file + ": " + e.getMessage(), e);
         }
@@ -253,13 +253,8 @@ public final class TrainCommand implements Callable<Integer> {
     }
 
     private static void deleteTree(Path root) {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (var walk = Files.walk(root)) {
-            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
+        try {
+            FileTrees.deleteTree(root);
         } catch (IOException e) {
             throw new HcrException("cannot remove old checkpoints " + root + ": " + e.getMessage(), e);
         }

@@ -1,5 +1,7 @@
 package hcr.data;
 
+import hcr.io.AtomicWrite;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ConnectException;
@@ -70,7 +72,7 @@ public final class Downloader {
                 throw new DownloadException(spec.url() + " is not the expected file (" + fetched.mismatch()
                         + "); it was deleted: run again, or check --url");
             }
-            AtomicFiles.move(part, target);
+            AtomicWrite.move(part, target);
             return new Result(target, false, resumedFrom, fetched.sha256());
         } catch (IOException e) {
             throw new DownloadException("cannot save " + target + ": " + e.getMessage(), e);

@@ -1,5 +1,7 @@
 package hcr.data;
 
+import hcr.io.AtomicWrite;
+
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
@@ -63,7 +65,7 @@ public final class EmnistRenderer {
         for (int k = 0; k < indices.length; k++) {
             Path file = directory.resolve(String.format("%s-%06d.%s", prefix, indices[k], style.extension()));
             BufferedImage picture = render(set, indices[k]);
-            AtomicFiles.write(file, out -> encode(picture, out));
+            AtomicWrite.write(file, out -> encode(picture, out));
             files.add(file);
             progress.done(k + 1);
         }
@@ -72,7 +74,7 @@ public final class EmnistRenderer {
     }
 
     private static void writeLabels(ImageSet set, int[] indices, List<Path> files, Path csv) throws IOException {
-        AtomicFiles.write(csv, out -> {
+        AtomicWrite.write(csv, out -> {
             Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
             CSVPrinter printer = new CSVPrinter(writer, CSVFormat.DEFAULT.builder().setHeader("file", "label", "char").get());
             for (int k = 0; k < indices.length; k++) {

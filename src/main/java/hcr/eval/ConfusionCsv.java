@@ -21,7 +21,7 @@ public final class ConfusionCsv {
     }
 
     public static void write(ConfusionMatrix matrix, Path file) {
-        AtomicFile.write(file, out -> {
+        Reports.write(file, out -> {
             Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
             CSVPrinter csv = new CSVPrinter(writer, CSVFormat.DEFAULT);
             List<String> header = new ArrayList<>();

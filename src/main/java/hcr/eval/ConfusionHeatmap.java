@@ -46,7 +46,7 @@ public final class ConfusionHeatmap {
 
     public static void write(ConfusionMatrix matrix, String title, String subtitle, Path file) {
         BufferedImage image = render(matrix, title, subtitle);
-        AtomicFile.write(file, out -> {
+        Reports.write(file, out -> {
             if (!ImageIO.write(image, "png", out)) {
                 throw new java.io.IOException("no PNG writer available");
             }

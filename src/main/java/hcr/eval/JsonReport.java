@@ -41,7 +41,7 @@ public final class JsonReport {
     }
 
     public static void write(Document document, Path file) {
-        AtomicFile.write(file, out -> JSON.writeValue(out, document));
+        Reports.write(file, out -> JSON.writeValue(out, document));
     }
 
     public static Document read(Path file) throws java.io.IOException {

@@ -1,15 +1,15 @@
 package hcr.export;
 
+import hcr.io.AtomicWrite;
+
 import hcr.export.onnx.proto.GraphProto;
 import hcr.export.onnx.proto.ModelProto;
 import hcr.export.onnx.proto.OperatorSetIdProto;
 import hcr.export.onnx.proto.StringStringEntryProto;
 import hcr.runtime.ModelCard;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -108,19 +108,8 @@ public final class OnnxExporter {
     }
 
     private static void writeAtomically(Path file, byte[] bytes) {
-        Path dir = file.toAbsolutePath().getParent();
         try {
-            Files.createDirectories(dir);
-            // Not createTempFile: its owner-only permissions would stick to the published file.
-            Path tmp = dir.resolve("." + file.getFileName() + "." + ProcessHandle.current().pid() + ".tmp");
-            try {
-                try (OutputStream out = Files.newOutputStream(tmp)) {
-                    out.write(bytes);
-                }
-                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } finally {
-                Files.deleteIfExists(tmp);
-            }
+            AtomicWrite.write(file, out -> out.write(bytes));
         } catch (IOException e) {
             throw new ExportException("cannot write " + file + ": " + e.getMessage(), e);
         }

@@ -1,10 +1,11 @@
 package hcr.export;
 
+import hcr.io.FileTrees;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.Comparator;
 import java.util.stream.Stream;
 
 /**
@@ -29,9 +30,9 @@ public final class SavedModelCopy {
             Path tmp = Files.createDirectory(target.resolveSibling(".hcr-savedmodel-" + ProcessHandle.current().pid() + "-" + System.nanoTime()));
             try {
                 copyTree(from, tmp);
-                replace(tmp, target);
+                FileTrees.replace(tmp, target);
             } finally {
-                deleteTree(tmp);
+                FileTrees.deleteTree(tmp);
             }
         } catch (IOException e) {
             throw new ExportException("cannot copy the SavedModel to " + to + ": " + e.getMessage(), e);
@@ -47,30 +48,6 @@ public final class SavedModelCopy {
                 } else {
                     Files.copy(p, dest, StandardCopyOption.REPLACE_EXISTING);
                 }
-            }
-        }
-    }
-
-    /** A directory cannot be renamed over a non-empty one: move the old one aside first. */
-    private static void replace(Path fresh, Path target) throws IOException {
-        Path old = null;
-        if (Files.exists(target)) {
-            old = target.resolveSibling(".hcr-old-" + target.getFileName() + "-" + System.nanoTime());
-            Files.move(target, old, StandardCopyOption.ATOMIC_MOVE);
-        }
-        Files.move(fresh, target, StandardCopyOption.ATOMIC_MOVE);
-        if (old != null) {
-            deleteTree(old);
-        }
-    }
-
-    private static void deleteTree(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> files = Files.walk(dir)) {
-            for (Path p : (Iterable<Path>) files.sorted(Comparator.reverseOrder())::iterator) {
-                Files.delete(p);
             }
         }
     }

@@ -1,6 +1,5 @@
 package hcr.image;
 
-import com.twelvemonkeys.imageio.stream.ByteArrayImageInputStream;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
@@ -160,7 +159,7 @@ public final class ImageDecoder {
         }
         try {
             if (attributes.size() <= IN_MEMORY_LIMIT) {
-                return new ByteArrayImageInputStream(Files.readAllBytes(file));
+                return new InMemoryImageStream(Files.readAllBytes(file));
             }
             ImageInputStream in = ImageIO.createImageInputStream(file.toFile());
             if (in == null) {

@@ -1,5 +1,7 @@
 package hcr.model;
 
+import hcr.io.FileTrees;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
@@ -69,7 +71,7 @@ final class Checkpoints {
     private static void deleteQuietly(Path unfinished) {
         try {
             if (unfinished != null) {
-                deleteTree(unfinished);
+                FileTrees.deleteTree(unfinished);
             }
         } catch (IOException ignored) {
             // the next save deletes unfinished checkpoints again
@@ -106,7 +108,7 @@ final class Checkpoints {
     private void deleteUnfinished() throws IOException {
         try (Stream<Path> entries = Files.list(dir)) {
             for (Path p : entries.filter(p -> p.getFileName().toString().startsWith(WRITING)).toList()) {
-                deleteTree(p);
+                FileTrees.deleteTree(p);
             }
         }
     }
@@ -119,18 +121,7 @@ final class Checkpoints {
                 // under a checkpoint's name. An unfinished delete is cleaned up like an unfinished write.
                 Path doomed = dir.resolve(WRITING + name);
                 Files.move(old, doomed, StandardCopyOption.ATOMIC_MOVE);
-                deleteTree(doomed);
-            }
-        }
-    }
-
-    static void deleteTree(Path root) throws IOException {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(root)) {
-            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
+                FileTrees.deleteTree(doomed);
             }
         }
     }

@@ -1,10 +1,11 @@
 package hcr.model;
 
+import hcr.io.FileTrees;
+
 import hcr.runtime.ModelCard;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import org.tensorflow.exceptions.TensorFlowException;
 
 /**
@@ -35,7 +36,7 @@ public final class ModelWriter {
             card.write(cardFile);
             // The card's temporary file is owner-only; a model is meant to be read by anyone.
             Files.setPosixFilePermissions(cardFile, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
-            replaceWith(model, absolute);
+            FileTrees.replace(model, absolute);
         } catch (IOException e) {
             throw new TrainingException("cannot write model " + target + ": " + e.getMessage(), e);
         } catch (TensorFlowException e) {
@@ -46,21 +47,10 @@ public final class ModelWriter {
         }
     }
 
-    /** Moves the old model aside before the new one takes its name; the old one is deleted last. */
-    private static void replaceWith(Path model, Path target) throws IOException {
-        Path old = null;
-        if (Files.exists(target)) {
-            old = target.resolveSibling("." + target.getFileName() + ".old-" + ProcessHandle.current().pid());
-            Files.move(target, old, StandardCopyOption.ATOMIC_MOVE);
-        }
-        Files.move(model, target, StandardCopyOption.ATOMIC_MOVE);
-        deleteQuietly(old);
-    }
-
     private static void deleteQuietly(Path dir) {
         if (dir != null) {
             try {
-                Checkpoints.deleteTree(dir);
+                FileTrees.deleteTree(dir);
             } catch (IOException e) {
                 // A leftover hidden temporary directory is harmless; the model itself is complete.
             }

@@ -4,10 +4,10 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import hcr.io.AtomicWrite;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -73,10 +73,7 @@ public record ModelCard(
     /** Writes the card atomically (temporary file, then rename). */
     public void write(Path file) {
         try {
-            // A sibling temporary name (not createTempFile, whose 0600 mode would stick to the card).
-            Path tmp = file.resolveSibling("." + file.getFileName() + "." + ProcessHandle.current().pid() + ".tmp");
-            JSON.writeValue(tmp.toFile(), this);
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            AtomicWrite.write(file, out -> JSON.writeValue(out, this));
         } catch (IOException e) {
             throw new ModelException("cannot write model card " + file + ": " + e.getMessage(), e);
         }
