@@ -45,7 +45,9 @@ class HostileFilesTest {
     static final int FILES_PER_DIRECTORY = 120;
     private static final Duration IMAGE_TIME_LIMIT = Duration.ofSeconds(5);
 
-    @Property(tries = 25) // 3,000 files
+    // CI replays one fixed set of 3,000 files so a red run always means a regression; the slow
+    // variant below draws new ones each time to explore.
+    @Property(tries = 25, seed = "20261125")
     void everyHostileFileEndsAsAPredictionOrAnErrorRow(@ForAll("directories") List<Hostile> files) throws IOException {
         fuzz(files);
     }
