@@ -1,5 +1,6 @@
 package hcr.engine;
 
+import hcr.io.AtomicWrite;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
@@ -7,7 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 
 /**
  * A text file that appears whole or not at all: it is written to a temporary file in the target's
@@ -48,7 +48,7 @@ final class AtomicFile implements AutoCloseable {
     void commit() {
         try {
             writer.close();
-            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            AtomicWrite.move(temp, target);
             done = true;
         } catch (NoSuchFileException e) {
             throw new OutputException("cannot write " + target + ": its directory was removed during the run", e);
