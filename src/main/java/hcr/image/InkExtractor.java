@@ -70,9 +70,17 @@ final class InkExtractor {
         float scale = 1f / (contrast * (CEILING - FLOOR));
         float offset = FLOOR / (CEILING - FLOOR);
         columnWeights(w, cellsX);
+        // Clean paper (every cell at one level, as on most scans) needs no interpolation at all.
+        boolean evenPaper = isEven(cellPaperFixed, cellsX * cellsY);
+        if (evenPaper) {
+            rowPaper = Buffers.atLeast(rowPaper, w);
+            Arrays.fill(rowPaper, 0, w, cellPaperFixed[0]);
+        }
         boolean any = false;
         for (int y = 0; y < h; y++) {
-            paperRow(y, h, cellsX, cellsY, w);
+            if (!evenPaper) {
+                paperRow(y, h, cellsX, cellsY, w);
+            }
             for (int x = 0, i = y * w; x < w; x++, i++) {
                 float v = (rowPaper[x] - g[i]) * scale - offset;
                 v = v < 0f ? 0f : Math.min(v, 1f);
@@ -83,6 +91,15 @@ final class InkExtractor {
         if (!any) {
             throw new NoInkException("no ink found: only faint shading on the paper");
         }
+    }
+
+    private static boolean isEven(int[] values, int n) {
+        for (int i = 1; i < n; i++) {
+            if (values[i] != values[0]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private int borderMedian(GreyImage grey) {
