@@ -10,6 +10,7 @@ import hcr.export.onnx.proto.StringStringEntryProto;
 import hcr.export.onnx.proto.TensorProto;
 import hcr.export.onnx.proto.TensorShapeProto;
 import hcr.export.onnx.proto.TypeProto;
+import hcr.runtime.LinearSoftmax;
 import hcr.export.onnx.proto.ValueInfoProto;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -57,25 +58,9 @@ final class HandBuiltOnnx {
         return file;
     }
 
-    /** Softmax of image·W computed in Java: what the backend must return. */
+    /** Softmax of image·W, computed in Java. */
     static float[] expected(float[] image, int classes) {
-        double[] logits = new double[classes];
-        for (int c = 0; c < classes; c++) {
-            for (int p = 0; p < image.length; p++) {
-                logits[c] += image[p] * weight(p, c);
-            }
-        }
-        double max = java.util.Arrays.stream(logits).max().orElseThrow();
-        double sum = 0;
-        for (int c = 0; c < classes; c++) {
-            logits[c] = Math.exp(logits[c] - max);
-            sum += logits[c];
-        }
-        float[] out = new float[classes];
-        for (int c = 0; c < classes; c++) {
-            out[c] = (float) (logits[c] / sum);
-        }
-        return out;
+        return LinearSoftmax.probabilities(image, classes, HandBuiltOnnx::weight);
     }
 
     private static NodeProto.Builder node(String op, String in, String out) {

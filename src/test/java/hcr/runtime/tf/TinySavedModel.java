@@ -1,6 +1,7 @@
 package hcr.runtime.tf;
 
 import hcr.image.EmnistTensor;
+import hcr.runtime.LinearSoftmax;
 import hcr.runtime.ModelCard;
 import java.nio.file.Path;
 import java.util.List;
@@ -67,22 +68,6 @@ public final class TinySavedModel {
 
     /** Softmax of image·W, computed in Java. */
     static float[] expected(float[] image, int classes) {
-        double[] logits = new double[classes];
-        for (int c = 0; c < classes; c++) {
-            for (int p = 0; p < EmnistTensor.PIXELS; p++) {
-                logits[c] += image[p] * weight(p, c);
-            }
-        }
-        double max = java.util.Arrays.stream(logits).max().orElseThrow();
-        double sum = 0;
-        for (int c = 0; c < classes; c++) {
-            logits[c] = Math.exp(logits[c] - max);
-            sum += logits[c];
-        }
-        float[] out = new float[classes];
-        for (int c = 0; c < classes; c++) {
-            out[c] = (float) (logits[c] / sum);
-        }
-        return out;
+        return LinearSoftmax.probabilities(image, classes, TinySavedModel::weight);
     }
 }
