@@ -85,7 +85,8 @@ public final class EmnistRenderer {
         });
     }
 
-    private void encode(BufferedImage picture, OutputStream out) throws IOException {
+    /** Writes a rendered picture in this style's file format (PNG, or JPEG for scans), as {@link #writeAll} does. */
+    public void encode(BufferedImage picture, OutputStream out) throws IOException {
         ImageWriter writer = ImageIO.getImageWritersByFormatName(style.extension()).next();
         try (ImageOutputStream stream = ImageIO.createImageOutputStream(out)) {
             writer.setOutput(stream);

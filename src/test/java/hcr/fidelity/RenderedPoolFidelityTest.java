@@ -19,14 +19,9 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import javax.imageio.ImageIO;
-import javax.imageio.ImageWriteParam;
-import javax.imageio.ImageWriter;
-import javax.imageio.IIOImage;
-import javax.imageio.stream.MemoryCacheImageOutputStream;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -41,7 +36,6 @@ import org.junit.jupiter.api.Test;
 @Tag("slow")
 class RenderedPoolFidelityTest {
     private static final int COUNT = Integer.getInteger("fidelity.count", 2000);
-    private static final float SCAN_JPEG_QUALITY = 0.9f;
 
     private final EmnistPreprocessor preprocessor = new EmnistPreprocessor();
 
@@ -67,7 +61,7 @@ class RenderedPoolFidelityTest {
                 double mad = 0;
                 double correlation = 0;
                 for (int k = 0; k < COUNT; k++) {
-                    BufferedImage decoded = ImageIO.read(new ByteArrayInputStream(encode(renderer.render(dev, chosen[k]), style)));
+                    BufferedImage decoded = ImageIO.read(new ByteArrayInputStream(encode(renderer, renderer.render(dev, chosen[k]))));
                     preprocessor.toTensor(decoded, files, k * EmnistTensor.PIXELS);
                     double[] s = similarity(raw, files, k * EmnistTensor.PIXELS);
                     mad += s[0];
@@ -129,21 +123,10 @@ class RenderedPoolFidelityTest {
         return new double[] {mad / n, varA == 0 || varB == 0 ? 0 : cov / Math.sqrt(varA * varB)};
     }
 
-    /** The same encoding {@code hcr data render} writes: PNG, or JPEG at quality 0.9 for scans. */
-    private static byte[] encode(BufferedImage picture, RenderStyle style) throws IOException {
-        ImageWriter writer = ImageIO.getImageWritersByFormatName(style.extension()).next();
+    /** The bytes {@code hcr data render} would write for this picture. */
+    private static byte[] encode(EmnistRenderer renderer, BufferedImage picture) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (MemoryCacheImageOutputStream out = new MemoryCacheImageOutputStream(bytes)) {
-            writer.setOutput(out);
-            ImageWriteParam param = writer.getDefaultWriteParam();
-            if (style == RenderStyle.SCAN) {
-                param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
-                param.setCompressionQuality(SCAN_JPEG_QUALITY);
-            }
-            writer.write(null, new IIOImage(picture, null, null), param);
-        } finally {
-            writer.dispose();
-        }
+        renderer.encode(picture, bytes);
         return bytes.toByteArray();
     }
 }
