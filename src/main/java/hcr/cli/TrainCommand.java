@@ -66,7 +66,8 @@ public final class TrainCommand implements Callable<Integer> {
     int patience;
     @Option(names = "--seed", paramLabel = "N", defaultValue = "1", description = "Seed for weights, split, shuffling, augmentation, dropout (default: ${DEFAULT-VALUE})")
     long seed;
-    @Option(names = "--augment", paramLabel = "standard|none", defaultValue = "standard", description = "Augmentation: standard or none (default: ${DEFAULT-VALUE})")
+    @Option(names = "--augment", paramLabel = "standard|elastic|none", defaultValue = "standard",
+            description = "Augmentation: standard (affine + stroke width), elastic (standard + bent strokes) or none (default: ${DEFAULT-VALUE})")
     String augment;
     @Option(names = "--conv", paramLabel = "C1,C2", split = ",", defaultValue = "32,64", description = "Filters of the two convolutions (default: ${DEFAULT-VALUE})")
     int[] conv;
@@ -190,9 +191,10 @@ public final class TrainCommand implements Callable<Integer> {
     private TrainingOptions options() {
         Augmentation augmentation = switch (augment) {
             case "standard" -> Augmentation.standard();
+            case "elastic" -> Augmentation.elastic();
             case "none" -> Augmentation.none();
             default -> throw new CommandLine.ParameterException(spec.commandLine(),
-                    "--augment must be standard or none, not " + augment);
+                    "--augment must be standard, elastic or none, not " + augment);
         };
         try {
             return new TrainingOptions(epochs, batchSize, learningRate, seed, patience, augmentation, threads);

@@ -5,31 +5,49 @@ import java.util.SplittableRandom;
 
 /**
  * Handwriting-style distortions of one upright 28x28 image: a random affine map (rotation, scale,
- * shear, shift) sampled bilinearly, then sometimes a thicker or thinner stroke (3x3 cross
- * dilation or erosion, half strength). Each image's draw depends only on (seed, epoch, position in the epoch), so
- * a resumed run sees exactly the images an uninterrupted one would.
+ * shear, shift), optionally bent by a smooth random displacement field (elastic distortion, as
+ * Simard et al. 2003 used for handwriting: strokes curve and lean the way different hands draw
+ * them), sampled bilinearly, then sometimes a thicker or thinner stroke (3x3 cross dilation or
+ * erosion, half strength). Each image's draw depends only on (seed, epoch, position in the epoch),
+ * so a resumed run sees exactly the images an uninterrupted one would.
  *
  * @param rotationDegrees maximum rotation either way
  * @param scale           maximum relative scale change either way
  * @param shear           maximum horizontal shear (x += shear * y)
  * @param shiftPixels     maximum translation either way
  * @param strokeChange    probability of dilating, and separately of eroding, the stroke
+ * @param elasticPixels   maximum displacement either way of the elastic field's control points
  */
-public record Augmentation(float rotationDegrees, float scale, float shear, float shiftPixels, float strokeChange) {
+public record Augmentation(float rotationDegrees, float scale, float shear, float shiftPixels, float strokeChange,
+                           float elasticPixels) {
     private static final int SIDE = EmnistTensor.SIDE;
     private static final float CENTRE = (SIDE - 1) / 2f;
+    /**
+     * Control points per side of the elastic field: 4 puts them 9 px apart, so the field bends whole
+     * strokes (like Simard's Gaussian-smoothed field with sigma 4) instead of roughening their edges.
+     */
+    private static final int GRID = 4;
 
     public static Augmentation none() {
-        return new Augmentation(0, 0, 0, 0, 0);
+        return new Augmentation(0, 0, 0, 0, 0, 0);
     }
 
     /** Moderate distortions: within the variation EMNIST writers already show. */
     public static Augmentation standard() {
-        return new Augmentation(10, 0.1f, 0.15f, 2, 0.1f);
+        return new Augmentation(10, 0.1f, 0.15f, 2, 0.1f, 0);
+    }
+
+    /**
+     * Standard plus elastic bending of up to 2 px and more stroke-width changes: handwriting less
+     * like NIST's form-filling printers (cursive, brush and calligraphic pens).
+     */
+    public static Augmentation elastic() {
+        return new Augmentation(10, 0.1f, 0.15f, 2, 0.2f, 2);
     }
 
     public boolean changesNothing() {
-        return rotationDegrees == 0 && scale == 0 && shear == 0 && shiftPixels == 0 && strokeChange == 0;
+        return rotationDegrees == 0 && scale == 0 && shear == 0 && shiftPixels == 0 && strokeChange == 0
+                && elasticPixels == 0;
     }
 
     /** Writes the distorted image {@code src} (784 values in [0,1]) into {@code dst} at {@code offset}. */
@@ -44,6 +62,8 @@ public record Augmentation(float rotationDegrees, float scale, float shear, floa
         double sh = symmetric(random, shear);
         double tx = symmetric(random, shiftPixels);
         double ty = symmetric(random, shiftPixels);
+        // Drawn only when used, so runs without it see the same random sequence as before it existed.
+        double[] field = elasticPixels == 0 ? null : controlPoints(random);
         // Forward map: p' = S * R * Shear * (p - c) + c + t; we sample the inverse at each output pixel.
         double cos = Math.cos(angle);
         double sin = Math.sin(angle);
@@ -55,7 +75,13 @@ public record Augmentation(float rotationDegrees, float scale, float shear, floa
             for (int x = 0; x < SIDE; x++) {
                 double ox = x - CENTRE - tx;
                 double oy = y - CENTRE - ty;
-                warped[y * SIDE + x] = bilinear(src, ia * ox + ib * oy + CENTRE, ic * ox + id * oy + CENTRE);
+                double sx = ia * ox + ib * oy + CENTRE;
+                double sy = ic * ox + id * oy + CENTRE;
+                if (field != null) {
+                    sx += displacement(field, 0, x, y);
+                    sy += displacement(field, GRID * GRID, x, y);
+                }
+                warped[y * SIDE + x] = bilinear(src, sx, sy);
             }
         }
         double stroke = random.nextDouble();
@@ -65,6 +91,29 @@ public record Augmentation(float rotationDegrees, float scale, float shear, floa
             warped = crossFilter(warped, false);
         }
         System.arraycopy(warped, 0, dst, offset, warped.length);
+    }
+
+    /** GRID x GRID horizontal displacements, then as many vertical ones. */
+    private double[] controlPoints(SplittableRandom random) {
+        double[] field = new double[2 * GRID * GRID];
+        for (int k = 0; k < field.length; k++) {
+            field[k] = symmetric(random, elasticPixels);
+        }
+        return field;
+    }
+
+    /** The field at output pixel (x, y): bilinear between the control points around it. */
+    private static double displacement(double[] field, int base, int x, int y) {
+        double gx = x * (GRID - 1.0) / (SIDE - 1);
+        double gy = y * (GRID - 1.0) / (SIDE - 1);
+        int x0 = Math.min((int) gx, GRID - 2);
+        int y0 = Math.min((int) gy, GRID - 2);
+        double fx = gx - x0;
+        double fy = gy - y0;
+        int k = base + y0 * GRID + x0;
+        double top = field[k] * (1 - fx) + field[k + 1] * fx;
+        double bottom = field[k + GRID] * (1 - fx) + field[k + GRID + 1] * fx;
+        return top * (1 - fy) + bottom * fy;
     }
 
     private static double symmetric(SplittableRandom random, double limit) {

@@ -45,6 +45,24 @@ class AugmentationTest {
                 .isNotEqualTo(augmented(Augmentation.standard(), image, seed, 2, 5));
     }
 
+    @Property(tries = 30)
+    void elasticStaysInRangeAndIsReproducible(@ForAll @IntRange(max = 7) int image, @ForAll long seed,
+                                              @ForAll @IntRange(max = 10_000) int position) {
+        float[] out = augmented(Augmentation.elastic(), image, seed, 3, position);
+        for (float v : out) {
+            assertThat(v).isBetween(0f, 1f);
+        }
+        assertThat(out).containsExactly(augmented(Augmentation.elastic(), image, seed, 3, position));
+    }
+
+    @Property(tries = 30)
+    void elasticFieldAloneBendsTheImageButKeepsItsInk(@ForAll @IntRange(max = 7) int image, @ForAll long seed) {
+        Augmentation bendOnly = new Augmentation(0, 0, 0, 0, 0, 2);
+        float[] bent = augmented(bendOnly, image, seed, 1, 1);
+        assertThat(bent).isNotEqualTo(image(image));
+        assertThat(sum(bent)).isBetween(0.7 * sum(image(image)), 1.3 * sum(image(image)));
+    }
+
     @Property(tries = 10)
     void noneLeavesTheImageUntouched(@ForAll @IntRange(max = 7) int image, @ForAll long seed) {
         assertThat(augmented(Augmentation.none(), image, seed, 1, 1)).containsExactly(image(image));
