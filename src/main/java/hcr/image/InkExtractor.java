@@ -25,35 +25,33 @@ final class InkExtractor {
     private static final int MAX_CELLS = 8;
 
     private final int[] histogram = new int[256];
-    private final int[] cellHistogram = new int[256];
+    /** One histogram of 256 levels per cell, cell after cell. */
+    private int[] cellHistograms = new int[256];
     private int[] cellPaper = new int[0];
     private int[] cellPaperFixed = new int[0];
     private final int[] neighbours = new int[9];
     private int[] columnCell = new int[0];
     private float[] columnWeight = new float[0];
     private float[] rowPaper = new float[0];
+    private final float[] inkOfLevel = new float[256];
     float[] ink = new float[0];
 
-    /** Writes ink strength [0,1] for every pixel of {@code grey} into {@link #ink}; may invert {@code grey}. */
+    /** Writes ink strength [0,1] for every pixel of {@code grey} into {@link #ink}. */
     void extract(GreyImage grey) {
         int w = grey.width;
         int h = grey.height;
         int n = w * h;
-        int[] g = grey.pixels;
 
         int paper = borderMedian(grey);
-        Arrays.fill(histogram, 0);
-        for (int i = 0; i < n; i++) {
-            histogram[g[i]]++;
-        }
+        int cellsX = Math.max(1, Math.min(MAX_CELLS, w / MIN_CELL));
+        int cellsY = Math.max(1, Math.min(MAX_CELLS, h / MIN_CELL));
+        countLevels(grey, cellsX, cellsY);
         int rare = Math.max(1, n / 2000);
-        int darkest = percentileFromBottom(histogram, rare);
-        int brightest = percentileFromTop(histogram, rare);
-        if (brightest - paper > paper - darkest) {
-            // Light ink on dark paper: flip so that from here on ink is always darker than paper.
-            for (int i = 0; i < n; i++) {
-                g[i] = 255 - g[i];
-            }
+        int darkest = percentileFromBottom(histogram, 0, rare);
+        int brightest = percentileFromTop(histogram, 0, rare);
+        // Light ink on dark paper: from here on levels are read flipped, so that ink is always darker than paper.
+        boolean flipped = brightest - paper > paper - darkest;
+        if (flipped) {
             paper = 255 - paper;
             darkest = 255 - brightest;
         }
@@ -61,36 +59,62 @@ final class InkExtractor {
         if (contrast < MIN_CONTRAST) {
             throw new NoInkException("no ink found: the picture is blank or one uniform colour");
         }
-
-        int cellsX = Math.max(1, Math.min(MAX_CELLS, w / MIN_CELL));
-        int cellsY = Math.max(1, Math.min(MAX_CELLS, h / MIN_CELL));
-        measureCellPaper(grey, cellsX, cellsY, paper);
+        measureCellPaper(grey, cellsX, cellsY, paper, flipped);
 
         ink = Buffers.atLeast(ink, n);
         float scale = 1f / (contrast * (CEILING - FLOOR));
         float offset = FLOOR / (CEILING - FLOOR);
-        columnWeights(w, cellsX);
-        // Clean paper (every cell at one level, as on most scans) needs no interpolation at all.
-        boolean evenPaper = isEven(cellPaperFixed, cellsX * cellsY);
-        if (evenPaper) {
-            rowPaper = Buffers.atLeast(rowPaper, w);
-            Arrays.fill(rowPaper, 0, w, cellPaperFixed[0]);
+        boolean any = isEven(cellPaperFixed, cellsX * cellsY)
+                ? inkOnEvenPaper(grey, flipped, scale, offset)
+                : inkOnUnevenPaper(grey, flipped, scale, offset, cellsX, cellsY);
+        if (!any) {
+            throw new NoInkException("no ink found: only faint shading on the paper");
         }
+    }
+
+    /**
+     * Clean paper (every cell at one level, as on most scans) makes ink a function of the grey level
+     * alone: 256 values worked out once instead of one per pixel.
+     *
+     * @return whether any pixel is at least half-strength ink
+     */
+    private boolean inkOnEvenPaper(GreyImage grey, boolean flipped, float scale, float offset) {
+        float paper = cellPaperFixed[0];
+        boolean any = false;
+        for (int level = 0; level < 256; level++) {
+            int g = flipped ? 255 - level : level;
+            float v = (paper - g) * scale - offset;
+            v = v < 0f ? 0f : Math.min(v, 1f);
+            inkOfLevel[level] = v;
+            any |= histogram[level] > 0 && v >= 0.5f;
+        }
+        int[] g = grey.pixels;
+        for (int i = 0, n = grey.width * grey.height; i < n; i++) {
+            ink[i] = inkOfLevel[g[i]];
+        }
+        return any;
+    }
+
+    /** Follows the paper level across the picture, row by row. */
+    private boolean inkOnUnevenPaper(GreyImage grey, boolean flipped, float scale, float offset,
+                                     int cellsX, int cellsY) {
+        int w = grey.width;
+        int h = grey.height;
+        int[] g = grey.pixels;
+        int flip = flipped ? 255 : 0;
+        int sign = flipped ? -1 : 1;
+        columnWeights(w, cellsX);
         boolean any = false;
         for (int y = 0; y < h; y++) {
-            if (!evenPaper) {
-                paperRow(y, h, cellsX, cellsY, w);
-            }
+            paperRow(y, h, cellsX, cellsY, w);
             for (int x = 0, i = y * w; x < w; x++, i++) {
-                float v = (rowPaper[x] - g[i]) * scale - offset;
+                float v = (rowPaper[x] - (flip + sign * g[i])) * scale - offset;
                 v = v < 0f ? 0f : Math.min(v, 1f);
                 ink[i] = v;
                 any |= v >= 0.5f;
             }
         }
-        if (!any) {
-            throw new NoInkException("no ink found: only faint shading on the paper");
-        }
+        return any;
     }
 
     private static boolean isEven(int[] values, int n) {
@@ -118,14 +142,44 @@ final class InkExtractor {
             histogram[g[y * w + w - 1]]++;
             count += 2;
         }
-        return percentileFromBottom(histogram, count / 2);
+        return percentileFromBottom(histogram, 0, count / 2);
+    }
+
+    /**
+     * One pass over the pixels fills the histogram of every cell; the cells tile the picture, so
+     * the whole picture's histogram is their sum.
+     */
+    private void countLevels(GreyImage grey, int cellsX, int cellsY) {
+        int w = grey.width;
+        int h = grey.height;
+        int[] g = grey.pixels;
+        int cells = cellsX * cellsY;
+        cellHistograms = Buffers.atLeast(cellHistograms, 256 * cells);
+        int[] counts = cellHistograms;
+        Arrays.fill(counts, 0, 256 * cells, 0);
+        for (int cy = 0; cy < cellsY; cy++) {
+            for (int y = cy * h / cellsY, y1 = (cy + 1) * h / cellsY; y < y1; y++) {
+                for (int cx = 0; cx < cellsX; cx++) {
+                    int cell = 256 * (cy * cellsX + cx);
+                    for (int i = y * w + cx * w / cellsX, end = y * w + (cx + 1) * w / cellsX; i < end; i++) {
+                        counts[cell + g[i]]++;
+                    }
+                }
+            }
+        }
+        System.arraycopy(counts, 0, histogram, 0, 256);
+        for (int cell = 1; cell < cells; cell++) {
+            for (int v = 0; v < 256; v++) {
+                histogram[v] += counts[256 * cell + v];
+            }
+        }
     }
 
     /**
      * The paper's level in each cell is its 80th percentile (most of a cell is paper). A cell that a
      * thick stroke fills would look dark, so no cell may be darker than its neighbours' median.
      */
-    private void measureCellPaper(GreyImage grey, int cellsX, int cellsY, int globalPaper) {
+    private void measureCellPaper(GreyImage grey, int cellsX, int cellsY, int globalPaper, boolean flipped) {
         int cells = cellsX * cellsY;
         cellPaper = Buffers.atLeast(cellPaper, cells);
         cellPaperFixed = Buffers.atLeast(cellPaperFixed, cells);
@@ -136,19 +190,14 @@ final class InkExtractor {
         int w = grey.width;
         int h = grey.height;
         for (int cy = 0; cy < cellsY; cy++) {
-            int y0 = cy * h / cellsY;
-            int y1 = (cy + 1) * h / cellsY;
+            int rows = (cy + 1) * h / cellsY - cy * h / cellsY;
             for (int cx = 0; cx < cellsX; cx++) {
-                int x0 = cx * w / cellsX;
-                int x1 = (cx + 1) * w / cellsX;
-                Arrays.fill(cellHistogram, 0);
-                for (int y = y0; y < y1; y++) {
-                    for (int x = x0; x < x1; x++) {
-                        cellHistogram[grey.pixels[y * w + x]]++;
-                    }
-                }
-                int count = (y1 - y0) * (x1 - x0);
-                cellPaper[cy * cellsX + cx] = percentileFromTop(cellHistogram, count / 5);
+                int count = rows * ((cx + 1) * w / cellsX - cx * w / cellsX);
+                int cell = cy * cellsX + cx;
+                // The top of the flipped levels is the bottom of the stored ones.
+                cellPaper[cell] = flipped
+                        ? 255 - percentileFromBottom(cellHistograms, 256 * cell, count / 5)
+                        : percentileFromTop(cellHistograms, 256 * cell, count / 5);
             }
         }
         for (int cy = 0; cy < cellsY; cy++) {
@@ -186,10 +235,6 @@ final class InkExtractor {
     /** Bilinear interpolation between cell centres, so the paper level has no visible seams. */
     private void paperRow(int y, int h, int cellsX, int cellsY, int w) {
         rowPaper = Buffers.atLeast(rowPaper, w);
-        if (cellsX == 1 && cellsY == 1) {
-            java.util.Arrays.fill(rowPaper, 0, w, cellPaperFixed[0]);
-            return;
-        }
         float fy = Math.max(0f, Math.min(cellsY - 1f, (y + 0.5f) * cellsY / h - 0.5f));
         int y0 = (int) fy;
         int y1 = Math.min(y0 + 1, cellsY - 1);
@@ -204,11 +249,11 @@ final class InkExtractor {
         }
     }
 
-    /** The grey level below which fewer than {@code rank + 1} pixels lie. */
-    private static int percentileFromBottom(int[] histogram, int rank) {
+    /** The grey level below which fewer than {@code rank + 1} pixels lie, in the histogram at {@code from}. */
+    private static int percentileFromBottom(int[] histograms, int from, int rank) {
         int seen = 0;
         for (int v = 0; v < 256; v++) {
-            seen += histogram[v];
+            seen += histograms[from + v];
             if (seen > rank) {
                 return v;
             }
@@ -216,10 +261,10 @@ final class InkExtractor {
         return 255;
     }
 
-    private static int percentileFromTop(int[] histogram, int rank) {
+    private static int percentileFromTop(int[] histograms, int from, int rank) {
         int seen = 0;
         for (int v = 255; v >= 0; v--) {
-            seen += histogram[v];
+            seen += histograms[from + v];
             if (seen > rank) {
                 return v;
             }
