@@ -25,7 +25,10 @@ final class InkExtractor {
     private static final int MAX_CELLS = 8;
 
     private final int[] histogram = new int[256];
-    /** One histogram of 256 levels per cell, cell after cell. */
+    /** Counters of the same level in different banks, see {@link #countLevels}. */
+    private static final int BANKS = 4;
+
+    /** Per cell, {@link #BANKS} histograms of 256 levels; after counting, the first is the cell's histogram. */
     private int[] cellHistograms = new int[256];
     private int[] cellPaper = new int[0];
     private int[] cellPaperFixed = new int[0];
@@ -147,31 +150,49 @@ final class InkExtractor {
 
     /**
      * One pass over the pixels fills the histogram of every cell; the cells tile the picture, so
-     * the whole picture's histogram is their sum.
+     * the whole picture's histogram is their sum. Neighbouring pixels (mostly paper, mostly the same
+     * level) are counted in {@link #BANKS} separate banks: one counter bumped twice in a row makes
+     * the second increment wait for the first to reach memory (measured: 13 -> 7.5 us on a 128x128
+     * photo).
      */
     private void countLevels(GreyImage grey, int cellsX, int cellsY) {
         int w = grey.width;
         int h = grey.height;
-        int[] g = grey.pixels;
         int cells = cellsX * cellsY;
-        cellHistograms = Buffers.atLeast(cellHistograms, 256 * cells);
-        int[] counts = cellHistograms;
-        Arrays.fill(counts, 0, 256 * cells, 0);
+        cellHistograms = Buffers.atLeast(cellHistograms, BANKS * 256 * cells);
+        Arrays.fill(cellHistograms, 0, BANKS * 256 * cells, 0);
         for (int cy = 0; cy < cellsY; cy++) {
-            for (int y = cy * h / cellsY, y1 = (cy + 1) * h / cellsY; y < y1; y++) {
-                for (int cx = 0; cx < cellsX; cx++) {
-                    int cell = 256 * (cy * cellsX + cx);
-                    for (int i = y * w + cx * w / cellsX, end = y * w + (cx + 1) * w / cellsX; i < end; i++) {
-                        counts[cell + g[i]]++;
-                    }
+            for (int cx = 0; cx < cellsX; cx++) {
+                int bank = BANKS * 256 * (cy * cellsX + cx);
+                int x0 = cx * w / cellsX;
+                int x1 = (cx + 1) * w / cellsX;
+                for (int y = cy * h / cellsY, y1 = (cy + 1) * h / cellsY; y < y1; y++) {
+                    countRow(grey.pixels, y * w + x0, y * w + x1, cellHistograms, bank);
                 }
             }
         }
-        System.arraycopy(counts, 0, histogram, 0, 256);
-        for (int cell = 1; cell < cells; cell++) {
+        // Each cell's banks are added into its first bank, which then serves as the cell's histogram.
+        Arrays.fill(histogram, 0);
+        for (int bank = 0; bank < BANKS * 256 * cells; bank += BANKS * 256) {
             for (int v = 0; v < 256; v++) {
-                histogram[v] += counts[256 * cell + v];
+                int count = cellHistograms[bank + v] + cellHistograms[bank + 256 + v]
+                        + cellHistograms[bank + 512 + v] + cellHistograms[bank + 768 + v];
+                cellHistograms[bank + v] = count;
+                histogram[v] += count;
             }
+        }
+    }
+
+    private static void countRow(int[] g, int from, int to, int[] counts, int bank) {
+        int i = from;
+        for (; i + 3 < to; i += 4) {
+            counts[bank + g[i]]++;
+            counts[bank + 256 + g[i + 1]]++;
+            counts[bank + 512 + g[i + 2]]++;
+            counts[bank + 768 + g[i + 3]]++;
+        }
+        for (; i < to; i++) {
+            counts[bank + g[i]]++;
         }
     }
 
@@ -196,8 +217,8 @@ final class InkExtractor {
                 int cell = cy * cellsX + cx;
                 // The top of the flipped levels is the bottom of the stored ones.
                 cellPaper[cell] = flipped
-                        ? 255 - percentileFromBottom(cellHistograms, 256 * cell, count / 5)
-                        : percentileFromTop(cellHistograms, 256 * cell, count / 5);
+                        ? 255 - percentileFromBottom(cellHistograms, BANKS * 256 * cell, count / 5)
+                        : percentileFromTop(cellHistograms, BANKS * 256 * cell, count / 5);
             }
         }
         for (int cy = 0; cy < cellsY; cy++) {
