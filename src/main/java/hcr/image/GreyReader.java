@@ -19,7 +19,7 @@ final class GreyReader {
     private byte[] byteRow = new byte[0];
     private short[] shortRow = new short[0];
     private int[] intRow = new int[0];
-    private int[] lumaRow = new int[0];
+    private byte[] lumaRow = new byte[0];
     private int[] sums = new int[0];
 
     void read(BufferedImage image, GreyImage out) {
@@ -42,21 +42,25 @@ final class GreyReader {
         for (int y = 0; y < h; y++) {
             readRow(image, bytes, y, lumaRow, 0);
             int base = (y / factor) * ow;
-            for (int x = 0; x < w; x++) {
-                sums[base + x / factor] += lumaRow[x];
+            for (int ox = 0, x = 0; ox < ow; ox++) {
+                int sum = 0;
+                for (int end = Math.min(w, x + factor); x < end; x++) {
+                    sum += lumaRow[x] & 0xFF;
+                }
+                sums[base + ox] += sum;
             }
         }
         for (int oy = 0; oy < oh; oy++) {
             int rows = Math.min(factor, h - oy * factor);
             for (int ox = 0; ox < ow; ox++) {
                 int cols = Math.min(factor, w - ox * factor);
-                out.pixels[oy * ow + ox] = sums[oy * ow + ox] / (rows * cols);
+                out.pixels[oy * ow + ox] = (byte) (sums[oy * ow + ox] / (rows * cols));
             }
         }
     }
 
-    /** Writes the luminance of row {@code y} into {@code luma} from index {@code at}. */
-    private void readRow(BufferedImage image, BackingBytes bytes, int y, int[] luma, int at) {
+    /** Writes the luminance of row {@code y} into {@code luma} from index {@code at}, as unsigned bytes. */
+    private void readRow(BufferedImage image, BackingBytes bytes, int y, byte[] luma, int at) {
         if (bytes != null) {
             bytes.readRow(y, luma, at);
             return;
@@ -67,15 +71,13 @@ final class GreyReader {
             case BufferedImage.TYPE_BYTE_GRAY -> {
                 byteRow = Buffers.atLeast(byteRow, w);
                 raster.getDataElements(0, y, w, 1, byteRow);
-                for (int x = 0; x < w; x++) {
-                    luma[at + x] = byteRow[x] & 0xFF;
-                }
+                System.arraycopy(byteRow, 0, luma, at, w);
             }
             case BufferedImage.TYPE_USHORT_GRAY -> {
                 shortRow = Buffers.atLeast(shortRow, w);
                 raster.getDataElements(0, y, w, 1, shortRow);
                 for (int x = 0; x < w; x++) {
-                    luma[at + x] = (shortRow[x] & 0xFFFF) >>> 8;
+                    luma[at + x] = (byte) ((shortRow[x] & 0xFFFF) >>> 8);
                 }
             }
             case BufferedImage.TYPE_3BYTE_BGR -> {
@@ -83,7 +85,7 @@ final class GreyReader {
                 byteRow = Buffers.atLeast(byteRow, 3 * w);
                 raster.getDataElements(0, y, w, 1, byteRow);
                 for (int x = 0, i = 0; x < w; x++, i += 3) {
-                    luma[at + x] = luma(byteRow[i] & 0xFF, byteRow[i + 1] & 0xFF, byteRow[i + 2] & 0xFF);
+                    luma[at + x] = (byte) luma(byteRow[i] & 0xFF, byteRow[i + 1] & 0xFF, byteRow[i + 2] & 0xFF);
                 }
             }
             case BufferedImage.TYPE_4BYTE_ABGR -> {
@@ -91,7 +93,7 @@ final class GreyReader {
                 raster.getDataElements(0, y, w, 1, byteRow);
                 for (int x = 0, i = 0; x < w; x++, i += 4) {
                     int l = luma(byteRow[i] & 0xFF, byteRow[i + 1] & 0xFF, byteRow[i + 2] & 0xFF);
-                    luma[at + x] = onWhite(l, byteRow[i + 3] & 0xFF);
+                    luma[at + x] = (byte) onWhite(l, byteRow[i + 3] & 0xFF);
                 }
             }
             case BufferedImage.TYPE_INT_RGB, BufferedImage.TYPE_INT_ARGB -> {
@@ -99,7 +101,7 @@ final class GreyReader {
                 intRow = Buffers.atLeast(intRow, w);
                 raster.getDataElements(0, y, w, 1, intRow);
                 for (int x = 0; x < w; x++) {
-                    luma[at + x] = argbLuma(intRow[x], alpha);
+                    luma[at + x] = (byte) argbLuma(intRow[x], alpha);
                 }
             }
             default -> {
@@ -108,7 +110,7 @@ final class GreyReader {
                 image.getRGB(0, y, w, 1, intRow, 0, w);
                 boolean alpha = image.getColorModel().hasAlpha();
                 for (int x = 0; x < w; x++) {
-                    luma[at + x] = argbLuma(intRow[x], alpha);
+                    luma[at + x] = (byte) argbLuma(intRow[x], alpha);
                 }
             }
         }
@@ -138,20 +140,22 @@ final class GreyReader {
                     image.getWidth());
         }
 
-        void readRow(int y, int[] luma, int at) {
+        void readRow(int y, byte[] luma, int at) {
             int start = origin + y * scanline;
-            if (type == BufferedImage.TYPE_BYTE_GRAY) {
+            if (type == BufferedImage.TYPE_BYTE_GRAY && stride == 1) {
+                System.arraycopy(data, start + bands[0], luma, at, width);
+            } else if (type == BufferedImage.TYPE_BYTE_GRAY) {
                 for (int x = 0, i = start + bands[0]; x < width; x++, i += stride) {
-                    luma[at + x] = data[i] & 0xFF;
+                    luma[at + x] = data[i];
                 }
             } else if (type == BufferedImage.TYPE_3BYTE_BGR) {
                 for (int x = 0, i = start; x < width; x++, i += stride) {
-                    luma[at + x] = luma(data[i + bands[0]] & 0xFF, data[i + bands[1]] & 0xFF, data[i + bands[2]] & 0xFF);
+                    luma[at + x] = (byte) luma(data[i + bands[0]] & 0xFF, data[i + bands[1]] & 0xFF, data[i + bands[2]] & 0xFF);
                 }
             } else {
                 for (int x = 0, i = start; x < width; x++, i += stride) {
                     int l = luma(data[i + bands[0]] & 0xFF, data[i + bands[1]] & 0xFF, data[i + bands[2]] & 0xFF);
-                    luma[at + x] = onWhite(l, data[i + bands[3]] & 0xFF);
+                    luma[at + x] = (byte) onWhite(l, data[i + bands[3]] & 0xFF);
                 }
             }
         }

@@ -91,9 +91,9 @@ final class InkExtractor {
             inkOfLevel[level] = v;
             any |= histogram[level] > 0 && v >= 0.5f;
         }
-        int[] g = grey.pixels;
+        byte[] g = grey.pixels;
         for (int i = 0, n = grey.width * grey.height; i < n; i++) {
-            ink[i] = inkOfLevel[g[i]];
+            ink[i] = inkOfLevel[g[i] & 0xFF];
         }
         return any;
     }
@@ -103,7 +103,7 @@ final class InkExtractor {
                                      int cellsX, int cellsY) {
         int w = grey.width;
         int h = grey.height;
-        int[] g = grey.pixels;
+        byte[] g = grey.pixels;
         int flip = flipped ? 255 : 0;
         int sign = flipped ? -1 : 1;
         columnWeights(w, cellsX);
@@ -111,7 +111,7 @@ final class InkExtractor {
         for (int y = 0; y < h; y++) {
             paperRow(y, h, cellsX, cellsY, w);
             for (int x = 0, i = y * w; x < w; x++, i++) {
-                float v = (rowPaper[x] - (flip + sign * g[i])) * scale - offset;
+                float v = (rowPaper[x] - (flip + sign * (g[i] & 0xFF))) * scale - offset;
                 v = v < 0f ? 0f : Math.min(v, 1f);
                 ink[i] = v;
                 any |= v >= 0.5f;
@@ -132,17 +132,17 @@ final class InkExtractor {
     private int borderMedian(GreyImage grey) {
         int w = grey.width;
         int h = grey.height;
-        int[] g = grey.pixels;
+        byte[] g = grey.pixels;
         Arrays.fill(histogram, 0);
         int count = 0;
         for (int x = 0; x < w; x++) {
-            histogram[g[x]]++;
-            histogram[g[(h - 1) * w + x]]++;
+            histogram[g[x] & 0xFF]++;
+            histogram[g[(h - 1) * w + x] & 0xFF]++;
             count += 2;
         }
         for (int y = 1; y < h - 1; y++) {
-            histogram[g[y * w]]++;
-            histogram[g[y * w + w - 1]]++;
+            histogram[g[y * w] & 0xFF]++;
+            histogram[g[y * w + w - 1] & 0xFF]++;
             count += 2;
         }
         return percentileFromBottom(histogram, 0, count / 2);
@@ -183,16 +183,16 @@ final class InkExtractor {
         }
     }
 
-    private static void countRow(int[] g, int from, int to, int[] counts, int bank) {
+    private static void countRow(byte[] g, int from, int to, int[] counts, int bank) {
         int i = from;
         for (; i + 3 < to; i += 4) {
-            counts[bank + g[i]]++;
-            counts[bank + 256 + g[i + 1]]++;
-            counts[bank + 512 + g[i + 2]]++;
-            counts[bank + 768 + g[i + 3]]++;
+            counts[bank + (g[i] & 0xFF)]++;
+            counts[bank + 256 + (g[i + 1] & 0xFF)]++;
+            counts[bank + 512 + (g[i + 2] & 0xFF)]++;
+            counts[bank + 768 + (g[i + 3] & 0xFF)]++;
         }
         for (; i < to; i++) {
-            counts[bank + g[i]]++;
+            counts[bank + (g[i] & 0xFF)]++;
         }
     }
 
