@@ -33,8 +33,8 @@ final class InkExtractor {
     private int[] cellPaper = new int[0];
     private int[] cellPaperFixed = new int[0];
     private final int[] neighbours = new int[9];
-    private int[] columnCell = new int[0];
-    private float[] columnWeight = new float[0];
+    /** Per row of cell centres, the paper level at every x. */
+    private float[] paperAlong = new float[0];
     private float[] rowPaper = new float[0];
     private final float[] inkOfLevel = new float[256];
     float[] ink = new float[0];
@@ -104,14 +104,14 @@ final class InkExtractor {
         int w = grey.width;
         int h = grey.height;
         byte[] g = grey.pixels;
-        int flip = flipped ? 255 : 0;
-        int sign = flipped ? -1 : 1;
-        columnWeights(w, cellsX);
+        // 255 - level, for levels 0..255
+        int flip = flipped ? 0xFF : 0;
+        paperAlongCellRows(w, cellsX, cellsY);
         boolean any = false;
         for (int y = 0; y < h; y++) {
-            paperRow(y, h, cellsX, cellsY, w);
+            paperRow(y, h, cellsY, w);
             for (int x = 0, i = y * w; x < w; x++, i++) {
-                float v = (rowPaper[x] - (flip + sign * (g[i] & 0xFF))) * scale - offset;
+                float v = (rowPaper[x] - ((g[i] & 0xFF) ^ flip)) * scale - offset;
                 v = v < 0f ? 0f : Math.min(v, 1f);
                 ink[i] = v;
                 any |= v >= 0.5f;
@@ -240,33 +240,32 @@ final class InkExtractor {
     }
 
     /**
-     * Where each column falls between cell centres: the horizontal half of the bilinear
-     * interpolation depends on x alone, so it is worked out once per picture, not per pixel.
+     * The horizontal half of the bilinear interpolation: the paper level along each row of cell
+     * centres. It depends on x and the cell row alone, so it is worked out once per picture, not
+     * once per pixel.
      */
-    private void columnWeights(int w, int cellsX) {
-        columnCell = Buffers.atLeast(columnCell, w);
-        columnWeight = Buffers.atLeast(columnWeight, w);
+    private void paperAlongCellRows(int w, int cellsX, int cellsY) {
+        paperAlong = Buffers.atLeast(paperAlong, cellsY * w);
         for (int x = 0; x < w; x++) {
             float fx = Math.max(0f, Math.min(cellsX - 1f, (x + 0.5f) * cellsX / w - 0.5f));
-            columnCell[x] = (int) fx;
-            columnWeight[x] = fx - (int) fx;
+            int x0 = (int) fx;
+            int x1 = Math.min(x0 + 1, cellsX - 1);
+            float ax = fx - x0;
+            for (int cy = 0; cy < cellsY; cy++) {
+                paperAlong[cy * w + x] = cellPaperFixed[cy * cellsX + x0] * (1 - ax) + cellPaperFixed[cy * cellsX + x1] * ax;
+            }
         }
     }
 
     /** Bilinear interpolation between cell centres, so the paper level has no visible seams. */
-    private void paperRow(int y, int h, int cellsX, int cellsY, int w) {
+    private void paperRow(int y, int h, int cellsY, int w) {
         rowPaper = Buffers.atLeast(rowPaper, w);
         float fy = Math.max(0f, Math.min(cellsY - 1f, (y + 0.5f) * cellsY / h - 0.5f));
         int y0 = (int) fy;
         int y1 = Math.min(y0 + 1, cellsY - 1);
         float ay = fy - y0;
-        for (int x = 0; x < w; x++) {
-            int x0 = columnCell[x];
-            int x1 = Math.min(x0 + 1, cellsX - 1);
-            float ax = columnWeight[x];
-            float top = cellPaperFixed[y0 * cellsX + x0] * (1 - ax) + cellPaperFixed[y0 * cellsX + x1] * ax;
-            float bottom = cellPaperFixed[y1 * cellsX + x0] * (1 - ax) + cellPaperFixed[y1 * cellsX + x1] * ax;
-            rowPaper[x] = top * (1 - ay) + bottom * ay;
+        for (int x = 0, top = y0 * w, bottom = y1 * w; x < w; x++) {
+            rowPaper[x] = paperAlong[top + x] * (1 - ay) + paperAlong[bottom + x] * ay;
         }
     }
 
