@@ -76,16 +76,20 @@ final class InkBounds {
             for (int y = 0; y < h; y++) {
                 int rowFirst = count;
                 int base = y * w;
-                int x = 0;
-                while (x < w) {
-                    if (ink[base + x] < SOLID) {
-                        x++;
-                        continue;
+                int rowEnd = base + w;
+                int i = base;
+                while (true) {
+                    while (i < rowEnd && ink[i] < SOLID) {
+                        i++;
                     }
-                    int from = x;
-                    while (x < w && ink[base + x] >= SOLID) {
-                        x++;
+                    if (i == rowEnd) {
+                        break;
                     }
+                    int from = i - base;
+                    while (i < rowEnd && ink[i] >= SOLID) {
+                        i++;
+                    }
+                    int x = i - base;
                     int run = add(y, from, x);
                     // Runs above that end left of this one's diagonal neighbour touch no later run either.
                     while (above < aboveEnd && end[above] < from) {

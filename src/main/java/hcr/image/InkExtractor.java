@@ -24,10 +24,10 @@ final class InkExtractor {
     private static final int MIN_CELL = 48;
     private static final int MAX_CELLS = 8;
 
-    private final int[] histogram = new int[256];
     /** Counters of the same level in different banks, see {@link #countLevels}. */
     private static final int BANKS = 4;
 
+    private final int[] histogram = new int[256];
     /** Per cell, {@link #BANKS} histograms of 256 levels; after counting, the first is the cell's histogram. */
     private int[] cellHistograms = new int[256];
     private int[] cellPaper = new int[0];
@@ -104,7 +104,7 @@ final class InkExtractor {
         int w = grey.width;
         int h = grey.height;
         byte[] g = grey.pixels;
-        // 255 - level, for levels 0..255
+        // level ^ 0xFF is 255 - level for every level 0..255
         int flip = flipped ? 0xFF : 0;
         paperAlongCellRows(w, cellsX, cellsY);
         boolean any = false;
