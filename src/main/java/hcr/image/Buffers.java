@@ -20,4 +20,8 @@ final class Buffers {
     static float[] atLeast(float[] buffer, int length) {
         return buffer.length >= length ? buffer : new float[length];
     }
+
+    static double[] atLeast(double[] buffer, int length) {
+        return buffer.length >= length ? buffer : new double[length];
+    }
 }

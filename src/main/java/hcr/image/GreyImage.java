@@ -1,10 +1,10 @@
 package hcr.image;
 
-/** A reusable luminance canvas, 0 (black) to 255 (white), row-major. */
+/** A reusable luminance canvas, 0 (black) to 255 (white) as unsigned bytes, row-major. */
 final class GreyImage {
     int width;
     int height;
-    int[] pixels = new int[0];
+    byte[] pixels = new byte[0];
 
     void resize(int width, int height) {
         this.width = width;

@@ -19,7 +19,7 @@ final class GreyReader {
     private byte[] byteRow = new byte[0];
     private short[] shortRow = new short[0];
     private int[] intRow = new int[0];
-    private int[] lumaRow = new int[0];
+    private byte[] lumaRow = new byte[0];
     private int[] sums = new int[0];
 
     void read(BufferedImage image, GreyImage out) {
@@ -29,51 +29,55 @@ final class GreyReader {
         int ow = ceilDiv(w, factor);
         int oh = ceilDiv(h, factor);
         out.resize(ow, oh);
-        lumaRow = Buffers.atLeast(lumaRow, w);
+        BackingBytes bytes = BackingBytes.of(image);
         if (factor == 1) {
             for (int y = 0; y < h; y++) {
-                readRow(image, y, lumaRow);
-                System.arraycopy(lumaRow, 0, out.pixels, y * ow, w);
+                readRow(image, bytes, y, out.pixels, y * ow);
             }
             return;
         }
+        lumaRow = Buffers.atLeast(lumaRow, w);
         sums = Buffers.atLeast(sums, ow * oh);
         java.util.Arrays.fill(sums, 0, ow * oh, 0);
         for (int y = 0; y < h; y++) {
-            readRow(image, y, lumaRow);
+            readRow(image, bytes, y, lumaRow, 0);
             int base = (y / factor) * ow;
-            for (int x = 0; x < w; x++) {
-                sums[base + x / factor] += lumaRow[x];
+            for (int ox = 0, x = 0; ox < ow; ox++) {
+                int sum = 0;
+                for (int end = Math.min(w, x + factor); x < end; x++) {
+                    sum += lumaRow[x] & 0xFF;
+                }
+                sums[base + ox] += sum;
             }
         }
         for (int oy = 0; oy < oh; oy++) {
             int rows = Math.min(factor, h - oy * factor);
             for (int ox = 0; ox < ow; ox++) {
                 int cols = Math.min(factor, w - ox * factor);
-                out.pixels[oy * ow + ox] = sums[oy * ow + ox] / (rows * cols);
+                out.pixels[oy * ow + ox] = (byte) (sums[oy * ow + ox] / (rows * cols));
             }
         }
     }
 
-    private void readRow(BufferedImage image, int y, int[] luma) {
-        Raster raster = image.getRaster();
-        int w = image.getWidth();
-        if (readBytesInPlace(image, raster, y, luma)) {
+    /** Writes the luminance of row {@code y} into {@code luma} from index {@code at}, as unsigned bytes. */
+    private void readRow(BufferedImage image, BackingBytes bytes, int y, byte[] luma, int at) {
+        if (bytes != null) {
+            bytes.readRow(y, luma, at);
             return;
         }
+        Raster raster = image.getRaster();
+        int w = image.getWidth();
         switch (image.getType()) {
             case BufferedImage.TYPE_BYTE_GRAY -> {
                 byteRow = Buffers.atLeast(byteRow, w);
                 raster.getDataElements(0, y, w, 1, byteRow);
-                for (int x = 0; x < w; x++) {
-                    luma[x] = byteRow[x] & 0xFF;
-                }
+                System.arraycopy(byteRow, 0, luma, at, w);
             }
             case BufferedImage.TYPE_USHORT_GRAY -> {
                 shortRow = Buffers.atLeast(shortRow, w);
                 raster.getDataElements(0, y, w, 1, shortRow);
                 for (int x = 0; x < w; x++) {
-                    luma[x] = (shortRow[x] & 0xFFFF) >>> 8;
+                    luma[at + x] = (byte) ((shortRow[x] & 0xFFFF) >>> 8);
                 }
             }
             case BufferedImage.TYPE_3BYTE_BGR -> {
@@ -81,7 +85,7 @@ final class GreyReader {
                 byteRow = Buffers.atLeast(byteRow, 3 * w);
                 raster.getDataElements(0, y, w, 1, byteRow);
                 for (int x = 0, i = 0; x < w; x++, i += 3) {
-                    luma[x] = luma(byteRow[i] & 0xFF, byteRow[i + 1] & 0xFF, byteRow[i + 2] & 0xFF);
+                    luma[at + x] = (byte) luma(byteRow[i] & 0xFF, byteRow[i + 1] & 0xFF, byteRow[i + 2] & 0xFF);
                 }
             }
             case BufferedImage.TYPE_4BYTE_ABGR -> {
@@ -89,7 +93,7 @@ final class GreyReader {
                 raster.getDataElements(0, y, w, 1, byteRow);
                 for (int x = 0, i = 0; x < w; x++, i += 4) {
                     int l = luma(byteRow[i] & 0xFF, byteRow[i + 1] & 0xFF, byteRow[i + 2] & 0xFF);
-                    luma[x] = onWhite(l, byteRow[i + 3] & 0xFF);
+                    luma[at + x] = (byte) onWhite(l, byteRow[i + 3] & 0xFF);
                 }
             }
             case BufferedImage.TYPE_INT_RGB, BufferedImage.TYPE_INT_ARGB -> {
@@ -97,7 +101,7 @@ final class GreyReader {
                 intRow = Buffers.atLeast(intRow, w);
                 raster.getDataElements(0, y, w, 1, intRow);
                 for (int x = 0; x < w; x++) {
-                    luma[x] = argbLuma(intRow[x], alpha);
+                    luma[at + x] = (byte) argbLuma(intRow[x], alpha);
                 }
             }
             default -> {
@@ -106,48 +110,55 @@ final class GreyReader {
                 image.getRGB(0, y, w, 1, intRow, 0, w);
                 boolean alpha = image.getColorModel().hasAlpha();
                 for (int x = 0; x < w; x++) {
-                    luma[x] = argbLuma(intRow[x], alpha);
+                    luma[at + x] = (byte) argbLuma(intRow[x], alpha);
                 }
             }
         }
     }
 
     /**
-     * Grey, BGR and ABGR byte images (what the PNG and JPEG decoders mostly deliver) are read
-     * straight from their backing array: copying each row out through the raster first cost more
-     * than the conversion itself.
-     *
-     * @return false when the image is laid out otherwise and the general path must read it
+     * The backing array of a grey, BGR or ABGR byte image (what the PNG and JPEG decoders mostly
+     * deliver), read in place: copying each row out through the raster first cost more than the
+     * conversion itself. The layout is looked up once per picture, not once per row.
      */
-    private static boolean readBytesInPlace(BufferedImage image, Raster raster, int y, int[] luma) {
-        int type = image.getType();
-        boolean layoutKnown = type == BufferedImage.TYPE_BYTE_GRAY || type == BufferedImage.TYPE_3BYTE_BGR
-                || type == BufferedImage.TYPE_4BYTE_ABGR;
-        if (!layoutKnown || !(raster.getSampleModel() instanceof ComponentSampleModel model)
-                || !(raster.getDataBuffer() instanceof DataBufferByte buffer) || buffer.getNumBanks() != 1) {
-            return false;
+    private record BackingBytes(int type, byte[] data, int[] bands, int stride, int scanline, int origin, int width) {
+        /** @return null when the image is laid out otherwise and the general path must read it */
+        static BackingBytes of(BufferedImage image) {
+            int type = image.getType();
+            boolean layoutKnown = type == BufferedImage.TYPE_BYTE_GRAY || type == BufferedImage.TYPE_3BYTE_BGR
+                    || type == BufferedImage.TYPE_4BYTE_ABGR;
+            Raster raster = image.getRaster();
+            if (!layoutKnown || !(raster.getSampleModel() instanceof ComponentSampleModel model)
+                    || !(raster.getDataBuffer() instanceof DataBufferByte buffer) || buffer.getNumBanks() != 1) {
+                return null;
+            }
+            int stride = model.getPixelStride();
+            int scanline = model.getScanlineStride();
+            int origin = buffer.getOffset() - raster.getSampleModelTranslateY() * scanline
+                    - raster.getSampleModelTranslateX() * stride;
+            return new BackingBytes(type, buffer.getData(), model.getBandOffsets(), stride, scanline, origin,
+                    image.getWidth());
         }
-        byte[] data = buffer.getData();
-        int[] bands = model.getBandOffsets();
-        int stride = model.getPixelStride();
-        int start = buffer.getOffset() + (y - raster.getSampleModelTranslateY()) * model.getScanlineStride()
-                - raster.getSampleModelTranslateX() * stride;
-        int w = image.getWidth();
-        if (type == BufferedImage.TYPE_BYTE_GRAY) {
-            for (int x = 0, i = start + bands[0]; x < w; x++, i += stride) {
-                luma[x] = data[i] & 0xFF;
-            }
-        } else if (type == BufferedImage.TYPE_3BYTE_BGR) {
-            for (int x = 0, i = start; x < w; x++, i += stride) {
-                luma[x] = luma(data[i + bands[0]] & 0xFF, data[i + bands[1]] & 0xFF, data[i + bands[2]] & 0xFF);
-            }
-        } else {
-            for (int x = 0, i = start; x < w; x++, i += stride) {
-                int l = luma(data[i + bands[0]] & 0xFF, data[i + bands[1]] & 0xFF, data[i + bands[2]] & 0xFF);
-                luma[x] = onWhite(l, data[i + bands[3]] & 0xFF);
+
+        void readRow(int y, byte[] luma, int at) {
+            int start = origin + y * scanline;
+            if (type == BufferedImage.TYPE_BYTE_GRAY && stride == 1) {
+                System.arraycopy(data, start + bands[0], luma, at, width);
+            } else if (type == BufferedImage.TYPE_BYTE_GRAY) {
+                for (int x = 0, i = start + bands[0]; x < width; x++, i += stride) {
+                    luma[at + x] = data[i];
+                }
+            } else if (type == BufferedImage.TYPE_3BYTE_BGR) {
+                for (int x = 0, i = start; x < width; x++, i += stride) {
+                    luma[at + x] = (byte) luma(data[i + bands[0]] & 0xFF, data[i + bands[1]] & 0xFF, data[i + bands[2]] & 0xFF);
+                }
+            } else {
+                for (int x = 0, i = start; x < width; x++, i += stride) {
+                    int l = luma(data[i + bands[0]] & 0xFF, data[i + bands[1]] & 0xFF, data[i + bands[2]] & 0xFF);
+                    luma[at + x] = (byte) onWhite(l, data[i + bands[3]] & 0xFF);
+                }
             }
         }
-        return true;
     }
 
     private static int argbLuma(int argb, boolean alpha) {

@@ -1,19 +1,22 @@
 package hcr.image;
 
+import java.util.Arrays;
+
 /**
  * Finds the box around the character: 8-connected blobs of solid ink, ignoring specks (dust, JPEG
  * ringing, paper texture) that hold less than {@link #SPECK_FRACTION} of all ink. Specks are also
  * erased from the ink map so they cannot leak into the crop. Not thread-safe: it reuses its buffers.
+ *
+ * <p>Blobs are labelled as horizontal runs of solid ink joined by union-find, not pixel by pixel:
+ * one scan of the map, and the bookkeeping is per run (a stroke row is one run), which costs a
+ * fraction of a flood fill's per-pixel neighbour checks.
  */
 final class InkBounds {
     /** Ink strength that counts as part of a stroke when finding blobs. */
     static final float SOLID = 0.25f;
     static final double SPECK_FRACTION = 0.015;
 
-    private int[] labels = new int[0];
-    private int[] stack = new int[0];
-    private int[] areas = new int[16];
-    private int[] boxes = new int[64];
+    private final SolidRuns runs = new SolidRuns();
 
     int left;
     int top;
@@ -23,34 +26,22 @@ final class InkBounds {
     int bottom;
 
     void find(float[] ink, int w, int h) {
-        int n = w * h;
-        labels = Buffers.atLeast(labels, n);
-        java.util.Arrays.fill(labels, 0, n, 0);
-        stack = Buffers.atLeast(stack, n);
-        int components = 0;
-        int total = 0;
-        for (int i = 0; i < n; i++) {
-            if (ink[i] >= SOLID && labels[i] == 0) {
-                components++;
-                total += flood(ink, w, h, i, components);
-            }
-        }
+        runs.label(ink, w, h);
+        int minimum = (int) Math.ceil(runs.totalArea() * SPECK_FRACTION);
         left = w;
         top = h;
         right = 0;
         bottom = 0;
-        int minimum = (int) Math.ceil(total * SPECK_FRACTION);
-        for (int c = 1; c <= components; c++) {
-            if (areas[c] >= minimum) {
-                left = Math.min(left, boxes[4 * c]);
-                top = Math.min(top, boxes[4 * c + 1]);
-                right = Math.max(right, boxes[4 * c + 2] + 1);
-                bottom = Math.max(bottom, boxes[4 * c + 3] + 1);
-            }
-        }
-        for (int i = 0; i < n; i++) {
-            if (labels[i] != 0 && areas[labels[i]] < minimum) {
-                ink[i] = 0f;
+        for (int r = 0; r < runs.count; r++) {
+            if (runs.blobArea(r) >= minimum) {
+                int row = runs.row[r];
+                left = Math.min(left, runs.start[r]);
+                top = Math.min(top, row);
+                right = Math.max(right, runs.end[r]);
+                bottom = Math.max(bottom, row + 1);
+            } else {
+                int at = runs.row[r] * w;
+                Arrays.fill(ink, at + runs.start[r], at + runs.end[r], 0f);
             }
         }
     }
@@ -62,54 +53,107 @@ final class InkBounds {
         bottom += margin;
     }
 
-    /** Iterative flood fill (an explicit stack: recursion would overflow on big blobs). */
-    private int flood(float[] ink, int w, int h, int start, int label) {
-        areas = grow(areas, label + 1);
-        boxes = grow(boxes, 4 * (label + 1));
-        int minX = w;
-        int minY = h;
-        int maxX = -1;
-        int maxY = -1;
-        int area = 0;
-        int size = 0;
-        stack[size++] = start;
-        labels[start] = label;
-        while (size > 0) {
-            int p = stack[--size];
-            int x = p % w;
-            int y = p / w;
-            area++;
-            minX = Math.min(minX, x);
-            maxX = Math.max(maxX, x);
-            minY = Math.min(minY, y);
-            maxY = Math.max(maxY, y);
-            for (int dy = -1; dy <= 1; dy++) {
-                int ny = y + dy;
-                if (ny < 0 || ny >= h) {
-                    continue;
+    /**
+     * Maximal horizontal runs of pixels with ink of at least {@link #SOLID}, grouped into
+     * 8-connected blobs: a run joins every run of the row above that it touches, diagonals included.
+     */
+    static final class SolidRuns {
+        int count;
+        int[] row = new int[64];
+        int[] start = new int[64];
+        /** Exclusive. */
+        int[] end = new int[64];
+        private int[] parent = new int[64];
+        /** Pixels of the blob, kept at the blob's root run. */
+        private int[] area = new int[64];
+        private int total;
+
+        void label(float[] ink, int w, int h) {
+            count = 0;
+            total = 0;
+            int above = 0;
+            int aboveEnd = 0;
+            for (int y = 0; y < h; y++) {
+                int rowFirst = count;
+                int base = y * w;
+                int rowEnd = base + w;
+                int i = base;
+                while (true) {
+                    while (i < rowEnd && ink[i] < SOLID) {
+                        i++;
+                    }
+                    if (i == rowEnd) {
+                        break;
+                    }
+                    int from = i - base;
+                    while (i < rowEnd && ink[i] >= SOLID) {
+                        i++;
+                    }
+                    int x = i - base;
+                    int run = add(y, from, x);
+                    // Runs above that end left of this one's diagonal neighbour touch no later run either.
+                    while (above < aboveEnd && end[above] < from) {
+                        above++;
+                    }
+                    for (int r = above; r < aboveEnd && start[r] <= x; r++) {
+                        union(run, r);
+                    }
                 }
-                for (int dx = -1; dx <= 1; dx++) {
-                    int nx = x + dx;
-                    if (nx < 0 || nx >= w) {
-                        continue;
-                    }
-                    int q = ny * w + nx;
-                    if (labels[q] == 0 && ink[q] >= SOLID) {
-                        labels[q] = label;
-                        stack[size++] = q;
-                    }
+                above = rowFirst;
+                aboveEnd = count;
+            }
+            for (int r = 0; r < count; r++) {
+                int length = end[r] - start[r];
+                total += length;
+                if (parent[r] != r) {
+                    area[root(r)] += length;
                 }
             }
         }
-        areas[label] = area;
-        boxes[4 * label] = minX;
-        boxes[4 * label + 1] = minY;
-        boxes[4 * label + 2] = maxX;
-        boxes[4 * label + 3] = maxY;
-        return area;
-    }
 
-    private static int[] grow(int[] array, int length) {
-        return array.length >= length ? array : java.util.Arrays.copyOf(array, Math.max(length, 2 * array.length));
+        int totalArea() {
+            return total;
+        }
+
+        /** Valid after {@link #label}: the pixel count of the blob run {@code r} belongs to. */
+        int blobArea(int r) {
+            return area[root(r)];
+        }
+
+        private int add(int y, int from, int to) {
+            if (count == row.length) {
+                int length = 2 * count;
+                row = Arrays.copyOf(row, length);
+                start = Arrays.copyOf(start, length);
+                end = Arrays.copyOf(end, length);
+                parent = Arrays.copyOf(parent, length);
+                area = Arrays.copyOf(area, length);
+            }
+            row[count] = y;
+            start[count] = from;
+            end[count] = to;
+            parent[count] = count;
+            area[count] = to - from;
+            return count++;
+        }
+
+        /** The root is the blob's earliest run, so roots never move once all runs are added. */
+        private void union(int a, int b) {
+            int ra = root(a);
+            int rb = root(b);
+            if (ra < rb) {
+                parent[rb] = ra;
+            } else if (rb < ra) {
+                parent[ra] = rb;
+            }
+        }
+
+        private int root(int r) {
+            while (parent[r] != r) {
+                parent[r] = parent[parent[r]];
+                r = parent[r];
+            }
+            return r;
+        }
     }
 }

@@ -24,36 +24,37 @@ final class InkExtractor {
     private static final int MIN_CELL = 48;
     private static final int MAX_CELLS = 8;
 
+    /** Counters of the same level in different banks, see {@link #countLevels}. */
+    private static final int BANKS = 4;
+
     private final int[] histogram = new int[256];
-    private final int[] cellHistogram = new int[256];
+    /** Per cell, {@link #BANKS} histograms of 256 levels; after counting, the first is the cell's histogram. */
+    private int[] cellHistograms = new int[256];
     private int[] cellPaper = new int[0];
     private int[] cellPaperFixed = new int[0];
     private final int[] neighbours = new int[9];
-    private int[] columnCell = new int[0];
-    private float[] columnWeight = new float[0];
+    /** Per row of cell centres, the paper level at every x. */
+    private float[] paperAlong = new float[0];
     private float[] rowPaper = new float[0];
+    private final float[] inkOfLevel = new float[256];
     float[] ink = new float[0];
 
-    /** Writes ink strength [0,1] for every pixel of {@code grey} into {@link #ink}; may invert {@code grey}. */
+    /** Writes ink strength [0,1] for every pixel of {@code grey} into {@link #ink}. */
     void extract(GreyImage grey) {
         int w = grey.width;
         int h = grey.height;
         int n = w * h;
-        int[] g = grey.pixels;
 
         int paper = borderMedian(grey);
-        Arrays.fill(histogram, 0);
-        for (int i = 0; i < n; i++) {
-            histogram[g[i]]++;
-        }
+        int cellsX = Math.max(1, Math.min(MAX_CELLS, w / MIN_CELL));
+        int cellsY = Math.max(1, Math.min(MAX_CELLS, h / MIN_CELL));
+        countLevels(grey, cellsX, cellsY);
         int rare = Math.max(1, n / 2000);
-        int darkest = percentileFromBottom(histogram, rare);
-        int brightest = percentileFromTop(histogram, rare);
-        if (brightest - paper > paper - darkest) {
-            // Light ink on dark paper: flip so that from here on ink is always darker than paper.
-            for (int i = 0; i < n; i++) {
-                g[i] = 255 - g[i];
-            }
+        int darkest = percentileFromBottom(histogram, 0, rare);
+        int brightest = percentileFromTop(histogram, 0, rare);
+        // Light ink on dark paper: from here on levels are read flipped, so that ink is always darker than paper.
+        boolean flipped = brightest - paper > paper - darkest;
+        if (flipped) {
             paper = 255 - paper;
             darkest = 255 - brightest;
         }
@@ -61,36 +62,62 @@ final class InkExtractor {
         if (contrast < MIN_CONTRAST) {
             throw new NoInkException("no ink found: the picture is blank or one uniform colour");
         }
-
-        int cellsX = Math.max(1, Math.min(MAX_CELLS, w / MIN_CELL));
-        int cellsY = Math.max(1, Math.min(MAX_CELLS, h / MIN_CELL));
-        measureCellPaper(grey, cellsX, cellsY, paper);
+        measureCellPaper(grey, cellsX, cellsY, paper, flipped);
 
         ink = Buffers.atLeast(ink, n);
         float scale = 1f / (contrast * (CEILING - FLOOR));
         float offset = FLOOR / (CEILING - FLOOR);
-        columnWeights(w, cellsX);
-        // Clean paper (every cell at one level, as on most scans) needs no interpolation at all.
-        boolean evenPaper = isEven(cellPaperFixed, cellsX * cellsY);
-        if (evenPaper) {
-            rowPaper = Buffers.atLeast(rowPaper, w);
-            Arrays.fill(rowPaper, 0, w, cellPaperFixed[0]);
+        boolean any = isEven(cellPaperFixed, cellsX * cellsY)
+                ? inkOnEvenPaper(grey, flipped, scale, offset)
+                : inkOnUnevenPaper(grey, flipped, scale, offset, cellsX, cellsY);
+        if (!any) {
+            throw new NoInkException("no ink found: only faint shading on the paper");
         }
+    }
+
+    /**
+     * Clean paper (every cell at one level, as on most scans) makes ink a function of the grey level
+     * alone: 256 values worked out once instead of one per pixel.
+     *
+     * @return whether any pixel is at least half-strength ink
+     */
+    private boolean inkOnEvenPaper(GreyImage grey, boolean flipped, float scale, float offset) {
+        float paper = cellPaperFixed[0];
+        boolean any = false;
+        for (int level = 0; level < 256; level++) {
+            int g = flipped ? 255 - level : level;
+            float v = (paper - g) * scale - offset;
+            v = v < 0f ? 0f : Math.min(v, 1f);
+            inkOfLevel[level] = v;
+            any |= histogram[level] > 0 && v >= 0.5f;
+        }
+        byte[] g = grey.pixels;
+        for (int i = 0, n = grey.width * grey.height; i < n; i++) {
+            ink[i] = inkOfLevel[g[i] & 0xFF];
+        }
+        return any;
+    }
+
+    /** Follows the paper level across the picture, row by row. */
+    private boolean inkOnUnevenPaper(GreyImage grey, boolean flipped, float scale, float offset,
+                                     int cellsX, int cellsY) {
+        int w = grey.width;
+        int h = grey.height;
+        byte[] g = grey.pixels;
+        // level ^ 0xFF is 255 - level for every level 0..255
+        int flip = flipped ? 0xFF : 0;
+        paperAlongCellRows(w, cellsX, cellsY);
         boolean any = false;
         for (int y = 0; y < h; y++) {
-            if (!evenPaper) {
-                paperRow(y, h, cellsX, cellsY, w);
-            }
+            paperRow(y, h, cellsY, w);
             for (int x = 0, i = y * w; x < w; x++, i++) {
-                float v = (rowPaper[x] - g[i]) * scale - offset;
+                float v = (rowPaper[x] - ((g[i] & 0xFF) ^ flip)) * scale - offset;
                 v = v < 0f ? 0f : Math.min(v, 1f);
                 ink[i] = v;
                 any |= v >= 0.5f;
             }
         }
-        if (!any) {
-            throw new NoInkException("no ink found: only faint shading on the paper");
-        }
+        return any;
     }
 
     private static boolean isEven(int[] values, int n) {
@@ -105,27 +132,75 @@ final class InkExtractor {
     private int borderMedian(GreyImage grey) {
         int w = grey.width;
         int h = grey.height;
-        int[] g = grey.pixels;
+        byte[] g = grey.pixels;
         Arrays.fill(histogram, 0);
         int count = 0;
         for (int x = 0; x < w; x++) {
-            histogram[g[x]]++;
-            histogram[g[(h - 1) * w + x]]++;
+            histogram[g[x] & 0xFF]++;
+            histogram[g[(h - 1) * w + x] & 0xFF]++;
             count += 2;
         }
         for (int y = 1; y < h - 1; y++) {
-            histogram[g[y * w]]++;
-            histogram[g[y * w + w - 1]]++;
+            histogram[g[y * w] & 0xFF]++;
+            histogram[g[y * w + w - 1] & 0xFF]++;
             count += 2;
         }
-        return percentileFromBottom(histogram, count / 2);
+        return percentileFromBottom(histogram, 0, count / 2);
+    }
+
+    /**
+     * One pass over the pixels fills the histogram of every cell; the cells tile the picture, so
+     * the whole picture's histogram is their sum. Neighbouring pixels (mostly paper, mostly the same
+     * level) are counted in {@link #BANKS} separate banks: one counter bumped twice in a row makes
+     * the second increment wait for the first to reach memory (measured: 13 -> 7.5 us on a 128x128
+     * photo).
+     */
+    private void countLevels(GreyImage grey, int cellsX, int cellsY) {
+        int w = grey.width;
+        int h = grey.height;
+        int cells = cellsX * cellsY;
+        cellHistograms = Buffers.atLeast(cellHistograms, BANKS * 256 * cells);
+        Arrays.fill(cellHistograms, 0, BANKS * 256 * cells, 0);
+        for (int cy = 0; cy < cellsY; cy++) {
+            for (int cx = 0; cx < cellsX; cx++) {
+                int bank = BANKS * 256 * (cy * cellsX + cx);
+                int x0 = cx * w / cellsX;
+                int x1 = (cx + 1) * w / cellsX;
+                for (int y = cy * h / cellsY, y1 = (cy + 1) * h / cellsY; y < y1; y++) {
+                    countRow(grey.pixels, y * w + x0, y * w + x1, cellHistograms, bank);
+                }
+            }
+        }
+        // Each cell's banks are added into its first bank, which then serves as the cell's histogram.
+        Arrays.fill(histogram, 0);
+        for (int bank = 0; bank < BANKS * 256 * cells; bank += BANKS * 256) {
+            for (int v = 0; v < 256; v++) {
+                int count = cellHistograms[bank + v] + cellHistograms[bank + 256 + v]
+                        + cellHistograms[bank + 512 + v] + cellHistograms[bank + 768 + v];
+                cellHistograms[bank + v] = count;
+                histogram[v] += count;
+            }
+        }
+    }
+
+    private static void countRow(byte[] g, int from, int to, int[] counts, int bank) {
+        int i = from;
+        for (; i + 3 < to; i += 4) {
+            counts[bank + (g[i] & 0xFF)]++;
+            counts[bank + 256 + (g[i + 1] & 0xFF)]++;
+            counts[bank + 512 + (g[i + 2] & 0xFF)]++;
+            counts[bank + 768 + (g[i + 3] & 0xFF)]++;
+        }
+        for (; i < to; i++) {
+            counts[bank + (g[i] & 0xFF)]++;
+        }
     }
 
     /**
      * The paper's level in each cell is its 80th percentile (most of a cell is paper). A cell that a
      * thick stroke fills would look dark, so no cell may be darker than its neighbours' median.
      */
-    private void measureCellPaper(GreyImage grey, int cellsX, int cellsY, int globalPaper) {
+    private void measureCellPaper(GreyImage grey, int cellsX, int cellsY, int globalPaper, boolean flipped) {
         int cells = cellsX * cellsY;
         cellPaper = Buffers.atLeast(cellPaper, cells);
         cellPaperFixed = Buffers.atLeast(cellPaperFixed, cells);
@@ -136,19 +211,14 @@ final class InkExtractor {
         int w = grey.width;
         int h = grey.height;
         for (int cy = 0; cy < cellsY; cy++) {
-            int y0 = cy * h / cellsY;
-            int y1 = (cy + 1) * h / cellsY;
+            int rows = (cy + 1) * h / cellsY - cy * h / cellsY;
             for (int cx = 0; cx < cellsX; cx++) {
-                int x0 = cx * w / cellsX;
-                int x1 = (cx + 1) * w / cellsX;
-                Arrays.fill(cellHistogram, 0);
-                for (int y = y0; y < y1; y++) {
-                    for (int x = x0; x < x1; x++) {
-                        cellHistogram[grey.pixels[y * w + x]]++;
-                    }
-                }
-                int count = (y1 - y0) * (x1 - x0);
-                cellPaper[cy * cellsX + cx] = percentileFromTop(cellHistogram, count / 5);
+                int count = rows * ((cx + 1) * w / cellsX - cx * w / cellsX);
+                int cell = cy * cellsX + cx;
+                // The top of the flipped levels is the bottom of the stored ones.
+                cellPaper[cell] = flipped
+                        ? 255 - percentileFromBottom(cellHistograms, BANKS * 256 * cell, count / 5)
+                        : percentileFromTop(cellHistograms, BANKS * 256 * cell, count / 5);
             }
         }
         for (int cy = 0; cy < cellsY; cy++) {
@@ -170,45 +240,40 @@ final class InkExtractor {
     }
 
     /**
-     * Where each column falls between cell centres: the horizontal half of the bilinear
-     * interpolation depends on x alone, so it is worked out once per picture, not per pixel.
+     * The horizontal half of the bilinear interpolation: the paper level along each row of cell
+     * centres. It depends on x and the cell row alone, so it is worked out once per picture, not
+     * once per pixel.
      */
-    private void columnWeights(int w, int cellsX) {
-        columnCell = Buffers.atLeast(columnCell, w);
-        columnWeight = Buffers.atLeast(columnWeight, w);
+    private void paperAlongCellRows(int w, int cellsX, int cellsY) {
+        paperAlong = Buffers.atLeast(paperAlong, cellsY * w);
         for (int x = 0; x < w; x++) {
             float fx = Math.max(0f, Math.min(cellsX - 1f, (x + 0.5f) * cellsX / w - 0.5f));
-            columnCell[x] = (int) fx;
-            columnWeight[x] = fx - (int) fx;
+            int x0 = (int) fx;
+            int x1 = Math.min(x0 + 1, cellsX - 1);
+            float ax = fx - x0;
+            for (int cy = 0; cy < cellsY; cy++) {
+                paperAlong[cy * w + x] = cellPaperFixed[cy * cellsX + x0] * (1 - ax) + cellPaperFixed[cy * cellsX + x1] * ax;
+            }
         }
     }
 
     /** Bilinear interpolation between cell centres, so the paper level has no visible seams. */
-    private void paperRow(int y, int h, int cellsX, int cellsY, int w) {
+    private void paperRow(int y, int h, int cellsY, int w) {
         rowPaper = Buffers.atLeast(rowPaper, w);
-        if (cellsX == 1 && cellsY == 1) {
-            java.util.Arrays.fill(rowPaper, 0, w, cellPaperFixed[0]);
-            return;
-        }
         float fy = Math.max(0f, Math.min(cellsY - 1f, (y + 0.5f) * cellsY / h - 0.5f));
         int y0 = (int) fy;
         int y1 = Math.min(y0 + 1, cellsY - 1);
         float ay = fy - y0;
-        for (int x = 0; x < w; x++) {
-            int x0 = columnCell[x];
-            int x1 = Math.min(x0 + 1, cellsX - 1);
-            float ax = columnWeight[x];
-            float top = cellPaperFixed[y0 * cellsX + x0] * (1 - ax) + cellPaperFixed[y0 * cellsX + x1] * ax;
-            float bottom = cellPaperFixed[y1 * cellsX + x0] * (1 - ax) + cellPaperFixed[y1 * cellsX + x1] * ax;
-            rowPaper[x] = top * (1 - ay) + bottom * ay;
+        for (int x = 0, top = y0 * w, bottom = y1 * w; x < w; x++) {
+            rowPaper[x] = paperAlong[top + x] * (1 - ay) + paperAlong[bottom + x] * ay;
         }
     }
 
-    /** The grey level below which fewer than {@code rank + 1} pixels lie. */
-    private static int percentileFromBottom(int[] histogram, int rank) {
+    /** The grey level below which fewer than {@code rank + 1} pixels lie, in the histogram at {@code from}. */
+    private static int percentileFromBottom(int[] histograms, int from, int rank) {
         int seen = 0;
         for (int v = 0; v < 256; v++) {
-            seen += histogram[v];
+            seen += histograms[from + v];
             if (seen > rank) {
                 return v;
             }
@@ -216,10 +281,10 @@ final class InkExtractor {
         return 255;
     }
 
-    private static int percentileFromTop(int[] histogram, int rank) {
+    private static int percentileFromTop(int[] histograms, int from, int rank) {
         int seen = 0;
         for (int v = 255; v >= 0; v--) {
-            seen += histogram[v];
+            seen += histograms[from + v];
             if (seen > rank) {
                 return v;
             }

@@ -57,26 +57,30 @@ final class StrokeThickener {
         return x >= 0 && y >= 0 && x < side && y < side && frame[offset + y * side + x] >= 0.5f;
     }
 
-    /** Separable square max filter of the given radius, in place. */
+    /**
+     * Separable square max filter of the given radius, in place. Both passes sweep whole rows, one
+     * shift of the window at a time: contiguous loops the JIT can vectorise, and no column walks
+     * across the picture. The maximum does not depend on the order it is taken in.
+     */
     void dilate(float[] ink, int w, int h, int r) {
         scratch = Buffers.atLeast(scratch, w * h);
         for (int y = 0; y < h; y++) {
             int row = y * w;
-            for (int x = 0; x < w; x++) {
-                float max = 0f;
-                for (int k = Math.max(0, x - r), end = Math.min(w - 1, x + r); k <= end; k++) {
-                    max = Math.max(max, ink[row + k]);
+            java.util.Arrays.fill(scratch, row, row + w, 0f);
+            for (int d = -r; d <= r; d++) {
+                for (int x = Math.max(0, -d), end = Math.min(w, w - d); x < end; x++) {
+                    scratch[row + x] = Math.max(scratch[row + x], ink[row + x + d]);
                 }
-                scratch[row + x] = max;
             }
         }
-        for (int x = 0; x < w; x++) {
-            for (int y = 0; y < h; y++) {
-                float max = 0f;
-                for (int k = Math.max(0, y - r), end = Math.min(h - 1, y + r); k <= end; k++) {
-                    max = Math.max(max, scratch[k * w + x]);
+        java.util.Arrays.fill(ink, 0, w * h, 0f);
+        for (int y = 0; y < h; y++) {
+            int row = y * w;
+            for (int k = Math.max(0, y - r), end = Math.min(h - 1, y + r); k <= end; k++) {
+                int from = k * w;
+                for (int x = 0; x < w; x++) {
+                    ink[row + x] = Math.max(ink[row + x], scratch[from + x]);
                 }
-                ink[y * w + x] = max;
             }
         }
     }
