@@ -16,7 +16,7 @@ import java.util.stream.Stream;
  * directories, then compares two dumps (say, before and after a change) picture by picture.
  *
  *   java -cp target/hcr.jar tools/TensorDump.java dump OUT.bin DIR...
- *   java tools/TensorDump.java compare BEFORE.bin AFTER.bin
+ *   java -cp target/hcr.jar tools/TensorDump.java compare BEFORE.bin AFTER.bin
  */
 public class TensorDump {
     public static void main(String[] args) throws IOException {
