@@ -59,6 +59,12 @@ class TrainCommandTest {
     }
 
     @Test
+    void anUnknownAugmentationIsAUsageError() {
+        assertThat(train("--augment", "wobbly", "--output", dir.resolve("a").toString())).isEqualTo(ExitCode.USAGE);
+        assertThat(err.toString()).contains("standard, elastic or none");
+    }
+
+    @Test
     void onlyTheTfBackendTrains() {
         assertThat(train("--backend", "onnx", "--output", dir.resolve("a").toString())).isEqualTo(ExitCode.USAGE);
         assertThat(err.toString()).contains("only for --backend tf");
@@ -81,7 +87,7 @@ class TrainCommandTest {
         Path output = dir.resolve("model");
 
         int code = train("--data", dir.toString(), "--epochs", "1", "--batch-size", "32", "--conv", "4,8",
-                "--kernel", "3", "--output", output.toString());
+                "--kernel", "3", "--augment", "elastic", "--output", output.toString());
 
         assertThat(code).as(err.toString()).isEqualTo(ExitCode.OK);
         assertThat(output.resolve("saved_model.pb")).isRegularFile();
@@ -92,6 +98,11 @@ class TrainCommandTest {
                 .containsEntry("extra", false)
                 .containsEntry("trainingImages", 324)
                 .containsEntry("validationImages", 36);
+        @SuppressWarnings("unchecked")
+        java.util.Map<String, Object> hyperparameters = (java.util.Map<String, Object>) card.training().get("hyperparameters");
+        assertThat(hyperparameters.get("augmentation")).as("the card says how the images were distorted")
+                .hasToString(new com.fasterxml.jackson.databind.ObjectMapper().convertValue(
+                        hcr.model.Augmentation.elastic(), java.util.Map.class).toString());
         assertThat(TrainCommand.checkpointDir(output).resolve("args.json")).isRegularFile();
     }
 
