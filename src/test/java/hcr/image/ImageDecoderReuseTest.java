@@ -10,7 +10,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
-import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -31,8 +30,8 @@ class ImageDecoderReuseTest {
             BufferedImage decoded = decoder.decode(file);
 
             assertThat(decoded.getWidth()).as(file.toString()).isEqualTo(width);
-            assertThat(grey(decoded, i + 2, 5)).as("ink of " + file).isLessThan(80);
-            assertThat(grey(decoded, width - 2, 28)).as("paper of " + file).isGreaterThan(180);
+            assertThat(Renderings.grey(decoded, i + 2, 5)).as("ink of " + file).isLessThan(80);
+            assertThat(Renderings.grey(decoded, width - 2, 28)).as("paper of " + file).isGreaterThan(180);
         }
     }
 
@@ -97,14 +96,7 @@ class ImageDecoderReuseTest {
         return image.getRGB(0, 0, image.getWidth(), image.getHeight(), null, 0, image.getWidth());
     }
 
-    private static int grey(BufferedImage image, int x, int y) {
-        int rgb = image.getRGB(x, y);
-        return (((rgb >> 16) & 0xFF) + ((rgb >> 8) & 0xFF) + (rgb & 0xFF)) / 3;
-    }
-
     private Path write(BufferedImage image, String format, String name) throws IOException {
-        Path file = dir.resolve(name);
-        assertThat(ImageIO.write(image, format, file.toFile())).as("a writer for " + format).isTrue();
-        return file;
+        return Renderings.writeFile(image, format, dir.resolve(name));
     }
 }

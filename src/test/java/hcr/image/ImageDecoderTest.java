@@ -43,8 +43,8 @@ class ImageDecoderTest {
 
         assertThat(decoded.getWidth()).isEqualTo(40);
         assertThat(decoded.getHeight()).isEqualTo(30);
-        assertThat(grey(decoded, 5, 5)).as("the square's ink").isLessThan(60);
-        assertThat(grey(decoded, 35, 25)).as("the paper").isGreaterThan(200);
+        assertThat(Renderings.grey(decoded, 5, 5)).as("the square's ink").isLessThan(60);
+        assertThat(Renderings.grey(decoded, 35, 25)).as("the paper").isGreaterThan(200);
     }
 
     @Test
@@ -58,8 +58,8 @@ class ImageDecoderTest {
         BufferedImage decoded = decoder.decode(write(picture, "png", "rgba.png"));
 
         assertThat(decoded.getColorModel().hasAlpha()).isFalse();
-        assertThat(grey(decoded, 15, 15)).as("transparent pixel").isEqualTo(255);
-        assertThat(grey(decoded, 5, 5)).as("opaque ink").isZero();
+        assertThat(Renderings.grey(decoded, 15, 15)).as("transparent pixel").isEqualTo(255);
+        assertThat(Renderings.grey(decoded, 5, 5)).as("opaque ink").isZero();
     }
 
     @Test
@@ -73,8 +73,8 @@ class ImageDecoderTest {
 
         assertThat(decoded.getWidth()).isEqualTo(20);
         assertThat(decoded.getHeight()).isEqualTo(40);
-        assertThat(grey(decoded, 15, 5)).as("mark now top right").isLessThan(60);
-        assertThat(grey(decoded, 5, 5)).as("top left is paper").isGreaterThan(200);
+        assertThat(Renderings.grey(decoded, 15, 5)).as("mark now top right").isLessThan(60);
+        assertThat(Renderings.grey(decoded, 5, 5)).as("top left is paper").isGreaterThan(200);
     }
 
     @Test
@@ -180,15 +180,8 @@ class ImageDecoderTest {
         return image;
     }
 
-    private static int grey(BufferedImage image, int x, int y) {
-        int rgb = image.getRGB(x, y);
-        return (((rgb >> 16) & 0xFF) + ((rgb >> 8) & 0xFF) + (rgb & 0xFF)) / 3;
-    }
-
     private Path write(BufferedImage image, String format, String name) throws IOException {
-        Path file = dir.resolve(name);
-        assertThat(ImageIO.write(image, format, file.toFile())).as("a writer for " + format).isTrue();
-        return file;
+        return Renderings.writeFile(image, format, dir.resolve(name));
     }
 
     private static byte[] pngBytes(BufferedImage image) throws IOException {

@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
-import javax.imageio.ImageIO;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -100,8 +99,6 @@ public class ImagePipelineBenchmark {
     }
 
     private Path write(BufferedImage image, String format, String name) throws IOException {
-        Path file = dir.resolve(name);
-        ImageIO.write(image, format, file.toFile());
-        return file;
+        return Renderings.writeFile(image, format, dir.resolve(name));
     }
 }

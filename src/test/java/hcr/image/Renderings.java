@@ -8,6 +8,7 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageWriteParam;
@@ -56,6 +57,20 @@ final class Renderings {
             }
         }
         return inverted;
+    }
+
+    /** Mean of red, green and blue at (x, y): how dark a decoded picture is there, whatever its type. */
+    static int grey(BufferedImage image, int x, int y) {
+        int rgb = image.getRGB(x, y);
+        return (((rgb >> 16) & 0xFF) + ((rgb >> 8) & 0xFF) + (rgb & 0xFF)) / 3;
+    }
+
+    /** Writes the picture as {@code file} in {@code format}; a format ImageIO cannot write is an error, not a missing file. */
+    static Path writeFile(BufferedImage image, String format, Path file) throws IOException {
+        if (!ImageIO.write(image, format, file.toFile())) {
+            throw new IllegalStateException("no ImageIO writer for " + format);
+        }
+        return file;
     }
 
     /** The picture after a round through a JPEG encoder at the given quality (0..1). */
