@@ -2,7 +2,9 @@ package hcr.cli;
 
 import hcr.engine.ConsoleReport;
 import hcr.engine.CsvResults;
-import hcr.engine.EmnistTranslator;
+import hcr.recognise.Charset;
+import hcr.recognise.EmnistTranslator;
+import hcr.recognise.Recogniser;
 import hcr.engine.EngineSettings;
 import hcr.engine.ImageSource;
 import hcr.engine.InferenceEngine;
@@ -67,6 +69,11 @@ public final class InferCommand implements Callable<Integer> {
             description = "Add the K most likely characters and their probabilities to the CSV (default: ${DEFAULT-VALUE}).")
     int top;
 
+    @Option(names = "--charset", paramLabel = "SET", defaultValue = Charset.DEFAULT_SPEC, converter = CharsetConverter.class,
+            description = "Characters a picture may be: digits, upper, lower, letters, alnum, or a list such as 0-9A-F;"
+                    + " probabilities are renormalised over the set (default: ${DEFAULT-VALUE}).")
+    Charset charset;
+
     @Option(names = "--max-pixels", paramLabel = "N",
             description = "Reject pictures with more pixels than this, before decoding them (decompression bombs).")
     Long maxPixels;
@@ -88,16 +95,22 @@ public final class InferCommand implements Callable<Integer> {
         }
         Backend runtime = Backends.named(backend);
         Path modelPath = model != null ? model : runtime.defaultModel(HcrHome.locate());
+        // Scoring gets few threads of its own: the decode pool already keeps every core busy.
+        try (ScoringModel scorer = runtime.load(modelPath, new BackendOptions(scoringThreads(settings.threads())))) {
+            Recogniser core = recogniser(scorer);
+            return run(new InferenceEngine(core, settings), source, core.labeller().candidateCount());
+        }
+    }
+
+    private int run(InferenceEngine engine, ImageSource source, int columns) {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        // Scoring gets few threads of its own: the decode pool already keeps every core busy.
-        try (ScoringModel scorer = runtime.load(modelPath, new BackendOptions(scoringThreads(settings.threads())));
-             CsvResults csv = new CsvResults(output, top);
+        // Top-K columns follow what each row really has: a 10-character charset has no 20th candidate.
+        try (CsvResults csv = new CsvResults(output, columns);
              ProgressBar bar = new ProgressBar(System.err, "infer", 0, "images", !quiet && ProgressBar.stderrIsTerminal())) {
             if (!quiet && ProgressBar.stderrIsTerminal()) {
                 bar.total(source.count());
             }
-            InferenceEngine engine = new InferenceEngine(scorer, new EmnistTranslator(decoder()), settings);
             Summary summary = engine.run(source, PredictionSink.all(new ConsoleReport(out, err, quiet), csv), bar::set);
             out.flush();
             csv.commit();
@@ -120,6 +133,14 @@ public final class InferCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--max-pixels must be positive");
         }
         return new EngineSettings(batchSize, decodeThreads, top, Duration.ofNanos((long) (timeoutSeconds * 1e9)));
+    }
+
+    private Recogniser recogniser(ScoringModel scorer) {
+        try {
+            return Recogniser.of(scorer, new EmnistTranslator(decoder()), charset, top);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), "--charset: " + e.getMessage());
+        }
     }
 
     private ImageDecoder decoder() {

@@ -1,5 +1,6 @@
 package hcr.engine;
 
+import hcr.recognise.Candidate;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

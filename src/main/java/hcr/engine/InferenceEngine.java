@@ -2,7 +2,9 @@ package hcr.engine;
 
 import hcr.HcrException;
 import hcr.image.EmnistTensor;
-import hcr.image.ImageRejectedException;
+import hcr.recognise.InputTranslator;
+import hcr.recognise.Labeller;
+import hcr.recognise.Recogniser;
 import hcr.runtime.ImageBatch;
 import hcr.runtime.ModelException;
 import hcr.runtime.ScoringModel;
@@ -37,12 +39,20 @@ public final class InferenceEngine {
 
     private final ScoringModel model;
     private final InputTranslator translator;
+    private final Labeller labeller;
     private final EngineSettings settings;
 
-    public InferenceEngine(ScoringModel model, InputTranslator translator, EngineSettings settings) {
-        this.model = model;
-        this.translator = translator;
+    /** The directory door around the shared core: its model, translator and labeller (charset, top K). */
+    public InferenceEngine(Recogniser core, EngineSettings settings) {
+        this.model = core.model();
+        this.translator = core.translator();
+        this.labeller = core.labeller();
         this.settings = settings;
+    }
+
+    /** All 62 labels, the settings' top K. */
+    public InferenceEngine(ScoringModel model, InputTranslator translator, EngineSettings settings) {
+        this(new Recogniser(model, translator, new Labeller(model.labels(), settings.topK())), settings);
     }
 
     /** Runs every entry of {@code source} through the model; the sink hears each exactly once. */
@@ -66,7 +76,6 @@ public final class InferenceEngine {
         private final ThreadPoolExecutor pool;
         private final PredictionSink sink;
         private final ProgressListener progress;
-        private final Labeller labeller;
         private final Slot[] window;
         private final ImageBatch batch;
         /** The current batch's entries in order; images point at their batch row, failures carry a reason. */
@@ -78,7 +87,6 @@ public final class InferenceEngine {
             this.pool = pool;
             this.sink = sink;
             this.progress = progress;
-            this.labeller = new Labeller(model.labels(), settings.topK());
             this.batch = ImageBatch.allocate(settings.batchSize());
             this.window = new Slot[2 * settings.batchSize()];
             for (int i = 0; i < window.length; i++) {
@@ -127,7 +135,8 @@ public final class InferenceEngine {
             }
             for (int i = 0; i < pending.size(); i++) {
                 if (pending.row(i) >= 0) {
-                    sink.predicted(labeller.label(pending.path(i), probabilities, pending.row(i) * labels));
+                    sink.predicted(new Prediction(pending.path(i),
+                            labeller.candidates(probabilities, pending.row(i) * labels)));
                     predicted++;
                 } else {
                     sink.failed(pending.path(i), pending.reason(i));
@@ -205,15 +214,9 @@ public final class InferenceEngine {
             try {
                 translator.translate(entry.path(), out, 0);
                 return Optional.empty();
-            } catch (ImageRejectedException e) {
-                return Optional.of(e.reason());
-            } catch (HcrException e) {
-                return Optional.of(e.getMessage());
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | OutOfMemoryError e) {
                 // A decoder bug on one odd file must not stop the other 99,999.
-                return Optional.of("cannot process: " + e);
-            } catch (OutOfMemoryError e) {
-                return Optional.of("out of memory while decoding");
+                return Optional.of(Recogniser.reasonFor(e));
             }
         }
     }

@@ -99,26 +99,45 @@ public final class ImageDecoder {
      * a large picture is counted too.
      */
     public <T> T decode(Path file, Function<BufferedImage, T> use) {
-        Decoded decoded = readFile(file);
+        Decoded decoded = decodeStream(open(file), () -> WebpFrames.largestFramePixels(file));
         try (DecodeBudget.Reservation memory = decoded.memory()) {
             return use.apply(decoded.image());
         }
+    }
+
+    /**
+     * As {@link #decode(Path, Function)}, for an encoded picture already in memory (an upload, a
+     * row of a Spark table): nothing is written to disk.
+     */
+    public <T> T decode(byte[] picture, Function<BufferedImage, T> use) {
+        if (picture.length == 0) {
+            throw new UnreadableImageException("empty picture (0 bytes)");
+        }
+        Decoded decoded = decodeStream(new InMemoryImageStream(picture), () -> WebpFrames.largestFramePixels(picture));
+        try (DecodeBudget.Reservation memory = decoded.memory()) {
+            return use.apply(decoded.image());
+        }
+    }
+
+    /** The largest WebP frame's pixels, read from wherever the picture lives. */
+    private interface FrameSizes {
+        long largestFramePixels() throws IOException;
     }
 
     /** A decoded picture and the share of the heap budget it holds until closed. */
     private record Decoded(BufferedImage image, DecodeBudget.Reservation memory) {
     }
 
-    private Decoded readFile(Path file) {
+    private Decoded decodeStream(ImageInputStream stream, FrameSizes frames) {
         DecodeBudget.Reservation memory = null;
-        try (ImageInputStream in = open(file)) {
+        try (ImageInputStream in = stream) {
             ImageReader reader = readers.readerFor(in);
             if (reader == null) {
                 throw new UnreadableImageException("not an image (unrecognised content)");
             }
             boolean clean = false;
             try {
-                memory = reserveMemory(reader, in, file);
+                memory = reserveMemory(reader, in, frames);
                 Decoded decoded = new Decoded(read(reader), memory);
                 clean = true;
                 return decoded;
@@ -184,7 +203,7 @@ public final class ImageDecoder {
     }
 
     /** Reads the header only: the pixel limit, then the heap the decoded picture and its copies will take. */
-    private DecodeBudget.Reservation reserveMemory(ImageReader reader, ImageInputStream in, Path file)
+    private DecodeBudget.Reservation reserveMemory(ImageReader reader, ImageInputStream in, FrameSizes frames)
             throws IOException {
         // Metadata is needed for the orientation; seekForwardOnly keeps memory flat.
         reader.setInput(in, true, false);
@@ -194,7 +213,7 @@ public final class ImageDecoder {
         checkPixelCount(width, height, format);
         long pixels = (long) width * height;
         if (format.equals("WEBP")) {
-            long frame = WebpFrames.largestFramePixels(file);
+            long frame = frames.largestFramePixels();
             if (frame > maxPixels) {
                 throw new UnreadableImageException(String.format(Locale.ROOT,
                         "too many pixels: a WEBP frame of %.1f megapixels, the limit is %.1f", frame / 1e6, maxPixels / 1e6));

@@ -26,6 +26,16 @@ final class WebpFrames {
 
     static long largestFramePixels(Path file) throws IOException {
         try (SeekableByteChannel in = Files.newByteChannel(file)) {
+            return largestFramePixels(in);
+        }
+    }
+
+    static long largestFramePixels(byte[] picture) throws IOException {
+        return largestFramePixels(new BytesChannel(picture));
+    }
+
+    private static long largestFramePixels(SeekableByteChannel in) throws IOException {
+        {
             ByteBuffer riff = read(in, 12);
             if (!fourCc(riff, 0).equals("RIFF") || !fourCc(riff, 8).equals("WEBP")) {
                 throw corrupt("not a RIFF WEBP container");
@@ -92,5 +102,61 @@ final class WebpFrames {
 
     private static UnreadableImageException corrupt(String what) {
         return new UnreadableImageException("corrupt WEBP header (" + what + ")");
+    }
+
+    /** A read-only channel over bytes already in memory (the JDK has none). */
+    private static final class BytesChannel implements SeekableByteChannel {
+        private final byte[] bytes;
+        private long position;
+
+        BytesChannel(byte[] bytes) {
+            this.bytes = bytes;
+        }
+
+        @Override
+        public int read(ByteBuffer dst) {
+            if (position >= bytes.length) {
+                return -1;
+            }
+            int n = (int) Math.min(dst.remaining(), bytes.length - position);
+            dst.put(bytes, (int) position, n);
+            position += n;
+            return n;
+        }
+
+        @Override
+        public int write(ByteBuffer src) {
+            throw new UnsupportedOperationException("read-only");
+        }
+
+        @Override
+        public long position() {
+            return position;
+        }
+
+        @Override
+        public SeekableByteChannel position(long newPosition) {
+            position = newPosition;
+            return this;
+        }
+
+        @Override
+        public long size() {
+            return bytes.length;
+        }
+
+        @Override
+        public SeekableByteChannel truncate(long size) {
+            throw new UnsupportedOperationException("read-only");
+        }
+
+        @Override
+        public boolean isOpen() {
+            return true;
+        }
+
+        @Override
+        public void close() {
+        }
     }
 }

@@ -186,6 +186,31 @@ class InferCommandTest {
     }
 
     @Test
+    void aCharsetRestrictsEveryCandidateAndTheTopColumnsToTheSet() throws IOException {
+        picture("a.png", 30);
+        picture("b.png", 60);
+
+        assertThat(infer("--charset", "ACGT", "--top", "10")).isEqualTo(ExitCode.OK);
+
+        List<List<String>> rows = csv(output);
+        assertThat(rows.get(0)).hasSize(3 + 2 * 4);
+        for (List<String> row : rows.subList(1, rows.size())) {
+            assertThat(row).hasSize(3 + 2 * 4);
+            assertThat(List.of(row.get(1), row.get(3), row.get(5), row.get(7), row.get(9))).allMatch("ACGT"::contains);
+        }
+    }
+
+    @Test
+    void aCharsetTheModelCannotAnswerIsAUsageError() throws IOException {
+        picture("a.png", 30);
+
+        assertThat(infer("--charset", "0-9#")).isEqualTo(ExitCode.USAGE);
+        assertThat(err.toString()).contains("--charset").contains("#");
+        assertThat(infer("--charset", "9-0")).isEqualTo(ExitCode.USAGE);
+        assertThat(err.toString()).contains("backwards range");
+    }
+
+    @Test
     void recursiveReadsSubdirectoriesAndReportsALinkLoopOnce() throws IOException {
         picture("a.png", 30);
         picture("sub/b.png", 30);

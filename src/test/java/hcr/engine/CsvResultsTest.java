@@ -1,5 +1,6 @@
 package hcr.engine;
 
+import hcr.recognise.Candidate;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

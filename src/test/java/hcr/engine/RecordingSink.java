@@ -1,5 +1,6 @@
 package hcr.engine;
 
+import hcr.recognise.Candidate;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import hcr.engine.EchoModel;
-import hcr.engine.EmnistTranslator;
+import hcr.recognise.EmnistTranslator;
 import hcr.engine.EngineSettings;
 import hcr.engine.ImageSource;
 import hcr.engine.InferenceEngine;

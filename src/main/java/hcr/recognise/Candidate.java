@@ -1,4 +1,4 @@
-package hcr.engine;
+package hcr.recognise;
 
 /** One possible character for a picture and the model's probability for it. */
 public record Candidate(String character, float probability) {
