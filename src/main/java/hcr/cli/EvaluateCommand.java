@@ -12,11 +12,14 @@ import hcr.eval.EvaluationSelection;
 import hcr.eval.Evaluator;
 import hcr.eval.JsonReport;
 import hcr.eval.TableReport;
+import hcr.io.NoClobber;
+import hcr.io.OutputRefusedException;
 import hcr.runtime.Backend;
 import hcr.runtime.BackendOptions;
 import hcr.runtime.Backends;
 import hcr.runtime.ScoringModel;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Optional;
@@ -41,7 +44,7 @@ public final class EvaluateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--backend", defaultValue = Backends.DEFAULT, paramLabel = "NAME", description = "Runtime: tf or onnx (see 'hcr backends'). Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--backend", paramLabel = "onnx|tf", description = "Runtime (see 'hcr backends'). Default: tf when --model is a directory, else " + Backends.DEFAULT + ".")
     String backendName;
 
     @Option(names = "--model", paramLabel = "PATH", description = "Model to evaluate. Default: the backend's model in hcr's home.")
@@ -50,7 +53,7 @@ public final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--data", paramLabel = "D", description = "EMNIST directory or NIST gzip.zip. Default: hcr's download cache.")
     Path data;
 
-    @Option(names = "--split", defaultValue = "byclass", description = "EMNIST split. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--split", defaultValue = "byclass", paramLabel = "byclass|bymerge|balanced|letters|digits|mnist", description = "EMNIST split. Default: ${DEFAULT-VALUE}.")
     String split;
 
     @Option(names = "--part", paramLabel = "test|dev", converter = PartConverter.class,
@@ -91,7 +94,8 @@ public final class EvaluateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         validate();
-        Backend backend = Backends.named(backendName);
+        Backend backend = Backends.forModel(backendName, model);
+        checkReportDir();
         Path modelPath = model != null ? model : backend.defaultModel(HcrHome.locate());
         Path source = data != null ? data : Emnist.defaultSource();
         PrintWriter err = spec.commandLine().getErr();
@@ -136,8 +140,24 @@ public final class EvaluateCommand implements Callable<Integer> {
         err.flush();
     }
 
+    /** Before the model loads: a report directory that is a file, or unwritable, fails in the first second. */
+    private void checkReportDir() {
+        if (Files.exists(reportDir) && !Files.isDirectory(reportDir)) {
+            throw new OutputRefusedException("cannot write reports to " + reportDir + ": Not a directory");
+        }
+        NoClobber.checkWritable(reportDir.resolve(JsonReport.FILE_NAME));
+    }
+
     private void validate() {
         requirePositive(batchSize, "--batch-size");
+        if (batchSize > InferCommand.MAX_BATCH_SIZE) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "--batch-size must be at most " + InferCommand.MAX_BATCH_SIZE + ", not " + batchSize);
+        }
+        if (threads > InferCommand.MAX_THREADS) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "--threads must be at most " + InferCommand.MAX_THREADS + ", not " + threads);
+        }
         if (holdoutModulus < 2) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--holdout-modulus must be at least 2: " + holdoutModulus);
         }

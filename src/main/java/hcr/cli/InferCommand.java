@@ -1,17 +1,18 @@
 package hcr.cli;
 
 import hcr.engine.ConsoleReport;
-import hcr.engine.CsvResults;
+import hcr.engine.EngineSettings;
+import hcr.engine.InferenceEngine;
+import hcr.engine.Inputs;
+import hcr.engine.InputException;
+import hcr.engine.PredictionSink;
+import hcr.engine.Results;
+import hcr.engine.Summary;
+import hcr.image.ImageDecoder;
+import hcr.io.NoClobber;
 import hcr.recognise.Charset;
 import hcr.recognise.EmnistTranslator;
 import hcr.recognise.Recogniser;
-import hcr.engine.EngineSettings;
-import hcr.engine.ImageSource;
-import hcr.engine.InferenceEngine;
-import hcr.engine.InputException;
-import hcr.engine.PredictionSink;
-import hcr.engine.Summary;
-import hcr.image.ImageDecoder;
 import hcr.runtime.Backend;
 import hcr.runtime.BackendOptions;
 import hcr.runtime.Backends;
@@ -19,54 +20,58 @@ import hcr.runtime.ScoringModel;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
 
-/** {@code hcr infer}: the character in every picture of a directory. */
+/** {@code hcr infer}: the character in every picture given, or in every picture of the directories given. */
 @Command(name = "infer", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Recognises the single handwritten character in every picture of a directory.",
-                "Prints one line per picture (code, character, path) in sorted path order, writes them to a CSV file,"
-                        + " and lists pictures that could not be read in <output>.errors.csv."},
+        description = {"Recognises the single handwritten character in every picture given, or in every picture of the directories given.",
+                "Prints one line per picture (code, character, path) in the order given (a directory's pictures in sorted path order),"
+                        + " writes them to a CSV (or JSON Lines) file, and lists pictures that could not be read"
+                        + " in <output>.errors.csv (.errors.jsonl)."},
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:every picture was recognised", "1:failure (missing input or model, I/O error)",
+        exitCodeList = {"0:every picture was recognised", "1:failure (missing input or model, refused or unwritable output, I/O error)",
                 "2:usage error", "3:finished, but some pictures failed (see the errors file)"})
 public final class InferCommand implements Callable<Integer> {
+    static final int MAX_BATCH_SIZE = 4096;
+    static final int MAX_THREADS = 256;
+    static final double MIN_TIMEOUT_SECONDS = 0.001;
+    static final double MAX_TIMEOUT_SECONDS = 86_400;
 
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--input", required = true, paramLabel = "DIR",
-            description = "Directory of pictures (png, jpg, jpeg, bmp, gif, tif, tiff, webp).")
-    Path input;
+    @Mixin
+    PictureInputs inputs;
 
-    @Option(names = "--output", paramLabel = "FILE.csv", defaultValue = "predictions.csv",
-            description = "Predictions CSV, replaced only when the run finishes (default: ${DEFAULT-VALUE}).")
-    Path output;
+    @Mixin
+    ResultOptions results;
 
-    @Option(names = "--backend", paramLabel = "NAME", defaultValue = Backends.DEFAULT,
-            description = "Runtime that scores the pictures: see `hcr backends` (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--backend", paramLabel = "onnx|tf",
+            description = "Runtime that scores the pictures, see `hcr backends` (default: tf when --model is a directory, else "
+                    + Backends.DEFAULT + ").")
     String backend;
 
     @Option(names = "--model", paramLabel = "PATH", description = "Model to load (default: the backend's shipped model).")
     Path model;
 
-    @Option(names = "--recursive", description = "Also read subdirectories (symbolic links followed, loops reported).")
-    boolean recursive;
-
     @Option(names = "--batch-size", paramLabel = "N", defaultValue = "" + EngineSettings.DEFAULT_BATCH_SIZE,
-            description = "Pictures per scoring call (default: ${DEFAULT-VALUE}).")
+            description = "Pictures per scoring call, 1 to " + MAX_BATCH_SIZE + " (default: ${DEFAULT-VALUE}).")
     int batchSize;
 
     @Option(names = "--threads", paramLabel = "N",
-            description = "Decode threads (default: the number of cores).")
+            description = "Decode threads, 1 to " + MAX_THREADS + " (default: the number of cores).")
     Integer threads;
 
     @Option(names = "--top", paramLabel = "K", defaultValue = "1",
-            description = "Add the K most likely characters and their probabilities to the CSV (default: ${DEFAULT-VALUE}).")
+            description = "Add the K most likely characters and their probabilities to the results, 1 to the model's"
+                    + " 62 characters; fewer columns when --charset allows fewer (default: ${DEFAULT-VALUE}).")
     int top;
 
     @Option(names = "--charset", paramLabel = "SET", defaultValue = Charset.DEFAULT_SPEC, converter = CharsetConverter.class,
@@ -79,7 +84,8 @@ public final class InferCommand implements Callable<Integer> {
     Long maxPixels;
 
     @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "30",
-            description = "Give up on one picture after this long (default: ${DEFAULT-VALUE}).")
+            description = "Give up on one picture after this long, " + MIN_TIMEOUT_SECONDS + " to " + (long) MAX_TIMEOUT_SECONDS
+                    + " (default: ${DEFAULT-VALUE}).")
     double timeoutSeconds;
 
     @Option(names = "--quiet", description = "Print no prediction lines, progress or summary; failures are still shown.")
@@ -88,12 +94,14 @@ public final class InferCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         EngineSettings settings = settings();
-        ImageSource source = ImageSource.of(input, recursive);
+        Backend runtime = Backends.forModel(backend, model);
+        Inputs source = inputs.open(spec);
+        results.check(new NoClobber(results.force, source.paths(), ImageDecoder::isSupported));
         if (!source.iterator().hasNext()) {
-            throw new InputException("no pictures in " + input + " (looked for png, jpg, jpeg, bmp, gif, tif, tiff, webp"
-                    + (recursive ? "" : "; --recursive reads subdirectories") + ")");
+            throw new InputException("no pictures in " + String.join(", ", source.paths().stream().map(Path::toString).toList())
+                    + " (looked for png, jpg, jpeg, bmp, gif, tif, tiff, webp"
+                    + (inputs.recursive ? "" : "; --recursive reads subdirectories") + ")");
         }
-        Backend runtime = Backends.named(backend);
         Path modelPath = model != null ? model : runtime.defaultModel(HcrHome.locate());
         // Scoring gets few threads of its own: the decode pool already keeps every core busy.
         try (ScoringModel scorer = runtime.load(modelPath, new BackendOptions(scoringThreads(settings.threads())))) {
@@ -102,45 +110,74 @@ public final class InferCommand implements Callable<Integer> {
         }
     }
 
-    private int run(InferenceEngine engine, ImageSource source, int columns) {
+    private int run(InferenceEngine engine, Inputs source, int columns) {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        // With results on stdout, the prediction lines would corrupt them: stdout carries the results only.
+        boolean lines = !quiet && !results.toStdout();
         // Top-K columns follow what each row really has: a 10-character charset has no 20th candidate.
-        try (CsvResults csv = new CsvResults(output, columns);
+        try (Results files = results.open(out, columns);
              ProgressBar bar = new ProgressBar(System.err, "infer", 0, "images", !quiet && ProgressBar.stderrIsTerminal())) {
             if (!quiet && ProgressBar.stderrIsTerminal()) {
                 bar.total(source.count());
             }
-            Summary summary = engine.run(source, PredictionSink.all(new ConsoleReport(out, err, quiet), csv), bar::set);
+            Summary summary = engine.run(source, PredictionSink.all(new ConsoleReport(out, err, !lines), files), bar::set);
             out.flush();
-            csv.commit();
+            files.commit();
             bar.close(); // clear the bar before the summary; closing again at the end of try is harmless
             if (!quiet) {
-                err.println("hcr: " + summary + "; predictions in " + output
-                        + (summary.failed() > 0 ? ", failures in " + csv.errorsPath() : ""));
+                err.println("hcr: " + summary + skipped(source) + "; predictions in " + results.describe()
+                        + (summary.failed() > 0 && files.errorsPath().isPresent() ? ", failures in " + files.errorsPath().get() : ""));
             }
             return summary.failed() > 0 ? ExitCode.PARTIAL : ExitCode.OK;
         }
     }
 
+    private static String skipped(Inputs source) {
+        var skipped = source.skipped();
+        if (skipped.total() == 0) {
+            return "";
+        }
+        return String.format(Locale.ROOT, "; skipped %,d not pictures and %,d hidden", skipped.notPictures(), skipped.hidden());
+    }
+
     private EngineSettings settings() {
         int decodeThreads = threads != null ? threads : Runtime.getRuntime().availableProcessors();
-        if (batchSize < 1 || decodeThreads < 1 || top < 1 || !(timeoutSeconds > 0)) {
-            throw new ParameterException(spec.commandLine(),
-                    "--batch-size, --threads, --top and --timeout must be positive");
+        requireRange("--batch-size", batchSize, 1, MAX_BATCH_SIZE);
+        requireRange("--threads", decodeThreads, 1, MAX_THREADS);
+        if (top < 1) {
+            throw new ParameterException(spec.commandLine(), "--top must be at least 1, not " + top);
+        }
+        if (!(timeoutSeconds >= MIN_TIMEOUT_SECONDS && timeoutSeconds <= MAX_TIMEOUT_SECONDS)) {
+            throw new ParameterException(spec.commandLine(), String.format(Locale.ROOT,
+                    "--timeout must be between %s and %.0f seconds, not %s", MIN_TIMEOUT_SECONDS, MAX_TIMEOUT_SECONDS, timeoutSeconds));
         }
         if (maxPixels != null && maxPixels < 1) {
-            throw new ParameterException(spec.commandLine(), "--max-pixels must be positive");
+            throw new ParameterException(spec.commandLine(), "--max-pixels must be positive, not " + maxPixels);
         }
         return new EngineSettings(batchSize, decodeThreads, top, Duration.ofNanos((long) (timeoutSeconds * 1e9)));
     }
 
+    private void requireRange(String option, int value, int min, int max) {
+        if (value < min || value > max) {
+            throw new ParameterException(spec.commandLine(), option + " must be between " + min + " and " + max + ", not " + value);
+        }
+    }
+
     private Recogniser recogniser(ScoringModel scorer) {
+        Recogniser core;
         try {
-            return Recogniser.of(scorer, new EmnistTranslator(decoder()), charset, top);
+            core = Recogniser.of(scorer, new EmnistTranslator(decoder()), charset, top);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), "--charset: " + e.getMessage());
         }
+        // More than the charset allows is clamped (rows and header agree); more than the model knows is a mistake.
+        int labels = core.labeller().labelCount();
+        if (top > labels) {
+            throw new ParameterException(spec.commandLine(), "--top must be at most " + labels
+                    + ", the number of characters the model knows, not " + top);
+        }
+        return core;
     }
 
     private ImageDecoder decoder() {

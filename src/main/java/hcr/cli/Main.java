@@ -1,6 +1,7 @@
 package hcr.cli;
 
 import hcr.HcrException;
+import hcr.runtime.UnknownBackendException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -47,6 +48,11 @@ public final class Main implements Runnable {
 
     /** User-facing failures print their message; anything else is a bug and shows its stack trace. */
     private static int handleExecutionException(Exception e, CommandLine cl, CommandLine.ParseResult parsed) {
+        if (e instanceof UnknownBackendException) {
+            // A misspelt --backend is a usage error in every command, whenever it is noticed.
+            cl.getErr().println("hcr: " + e.getMessage());
+            return ExitCode.USAGE;
+        }
         if (e instanceof HcrException) {
             cl.getErr().println("hcr: " + e.getMessage());
         } else {
@@ -57,6 +63,28 @@ public final class Main implements Runnable {
     }
 
     public static void main(String[] args) {
-        System.exit(commandLine().execute(args));
+        System.exit(run(commandLine(), args));
+    }
+
+    /**
+     * Runs a command line; a failed write to standard output (a full disk, {@code > /dev/full})
+     * turns success into failure, as for any Unix tool, and running out of memory is a message.
+     */
+    static int run(CommandLine cl, String... args) {
+        int code;
+        try {
+            code = cl.execute(args);
+        } catch (OutOfMemoryError e) {
+            cl.getErr().println("hcr: out of memory (" + e.getMessage() + "): use smaller --batch-size or --threads,"
+                    + " or give Java more with HCR_JAVA_OPTS=-Xmx4g");
+            cl.getErr().flush();
+            return ExitCode.FAILURE;
+        }
+        if (cl.getOut().checkError() | System.out.checkError()) {
+            cl.getErr().println("hcr: cannot write to standard output");
+            cl.getErr().flush();
+            return code == ExitCode.USAGE ? code : ExitCode.FAILURE;
+        }
+        return code;
     }
 }

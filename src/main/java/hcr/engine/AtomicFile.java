@@ -1,6 +1,7 @@
 package hcr.engine;
 
 import hcr.io.AtomicWrite;
+import hcr.io.OsReason;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
@@ -15,7 +16,7 @@ import java.nio.file.Path;
  * the target only on {@link #commit}. Closing without committing deletes the temporary file and
  * leaves any existing target untouched.
  */
-final class AtomicFile implements AutoCloseable {
+final class AtomicFile implements ResultTarget {
     private final Path target;
     private final Path temp;
     private final Writer writer;
@@ -28,32 +29,37 @@ final class AtomicFile implements AutoCloseable {
             if (!Files.isDirectory(dir)) {
                 throw new OutputException("output directory not found: " + dir, null);
             }
-            temp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
+            temp = AtomicWrite.temporarySibling(target);
             // Also covers Ctrl-C: shutdown hooks delete what was never renamed.
             temp.toFile().deleteOnExit();
             writer = Files.newBufferedWriter(temp, StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new OutputException("cannot write " + target + ": " + e.getMessage(), e);
+            throw new OutputException("cannot write " + target + ": " + OsReason.of(e), e);
         }
     }
 
-    Writer writer() {
+    @Override
+    public Writer writer() {
         return writer;
     }
 
-    Path target() {
-        return target;
+    @Override
+    public String name() {
+        return target.toString();
     }
 
-    void commit() {
+    @Override
+    public void commit() {
         try {
             writer.close();
             AtomicWrite.move(temp, target);
             done = true;
         } catch (NoSuchFileException e) {
             throw new OutputException("cannot write " + target + ": its directory was removed during the run", e);
-        } catch (IOException | UncheckedIOException e) {
-            throw new OutputException("cannot write " + target + ": " + e.getMessage(), e);
+        } catch (IOException e) {
+            throw new OutputException("cannot write " + target + ": " + OsReason.of(e), e);
+        } catch (UncheckedIOException e) {
+            throw new OutputException("cannot write " + target + ": " + OsReason.of(e.getCause()), e);
         }
     }
 

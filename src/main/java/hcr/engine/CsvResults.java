@@ -2,13 +2,13 @@ package hcr.engine;
 
 import hcr.recognise.Candidate;
 import java.io.IOException;
-import java.nio.file.Files;
+import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 
 /**
  * The two result files, RFC 4180: predictions ({@code code,char,path} with the code zero-padded as
@@ -18,21 +18,23 @@ import org.apache.commons.csv.CSVPrinter;
  * {@link #commit} renames them into place and removes a stale errors file from an earlier run,
  * while {@link #close} without commit leaves the previous results untouched.
  */
-public final class CsvResults implements PredictionSink, AutoCloseable {
+public final class CsvResults extends RowResults {
     private static final CSVFormat FORMAT = CSVFormat.RFC4180;
+    /** How every predictions file hcr writes begins: what tells hcr's own file from a user's. */
+    public static final String HEADER_START = "code,char,path";
+    public static final String ERRORS_HEADER_START = "path,reason";
 
     private final int topK;
-    private final AtomicFile predictionsFile;
-    private final CSVPrinter predictions;
-    private final Path errorsPath;
-    private AtomicFile errorsFile;
-    private CSVPrinter errors;
 
     public CsvResults(Path predictionsPath, int topK) {
+        super(new AtomicFile(predictionsPath), errorsFileFor(predictionsPath), header(topK));
         this.topK = topK;
-        this.errorsPath = errorsFileFor(predictionsPath);
-        this.predictionsFile = new AtomicFile(predictionsPath);
-        this.predictions = printer(predictionsFile, header(topK));
+    }
+
+    /** To a stream (standard output): failures are then on stderr only. */
+    public CsvResults(Writer out, String name, int topK) {
+        super(ResultTarget.stream(out, name), null, header(topK));
+        this.topK = topK;
     }
 
     /** {@code predictions.csv} → {@code predictions.errors.csv}. */
@@ -42,11 +44,7 @@ public final class CsvResults implements PredictionSink, AutoCloseable {
         return predictions.resolveSibling(stem + ".errors.csv");
     }
 
-    public Path errorsPath() {
-        return errorsPath;
-    }
-
-    private static List<String> header(int topK) {
+    private static String header(int topK) {
         List<String> header = new ArrayList<>(List.of("code", "char", "path"));
         if (topK > 1) {
             for (int i = 1; i <= topK; i++) {
@@ -54,11 +52,11 @@ public final class CsvResults implements PredictionSink, AutoCloseable {
                 header.add("prob" + i);
             }
         }
-        return header;
+        return line(header);
     }
 
     @Override
-    public void predicted(Prediction prediction) {
+    String predictionLine(Prediction prediction) {
         List<Object> row = new ArrayList<>(3 + 2 * topK);
         Candidate best = prediction.best();
         row.add(String.format(Locale.ROOT, "%03d", best.code())); // as on stdout: "065" for 'A'
@@ -70,53 +68,26 @@ public final class CsvResults implements PredictionSink, AutoCloseable {
                 row.add(String.format(Locale.ROOT, "%.6f", c.probability()));
             }
         }
-        print(predictions, predictionsFile, row);
+        return line(row);
     }
 
     @Override
-    public void failed(Path path, String reason) {
-        if (errors == null) {
-            errorsFile = new AtomicFile(errorsPath);
-            errors = printer(errorsFile, List.of("path", "reason"));
-        }
-        print(errors, errorsFile, List.of(PathText.posix(path), reason));
-    }
-
-    /** Puts both files in place; a stale errors file goes when this run had no errors. */
-    public void commit() {
-        predictionsFile.commit();
-        if (errorsFile != null) {
-            errorsFile.commit();
-        } else {
-            try {
-                Files.deleteIfExists(errorsPath);
-            } catch (IOException e) {
-                throw new OutputException("cannot remove stale " + errorsPath + ": " + e.getMessage(), e);
-            }
-        }
+    String errorsHeader() {
+        return line(List.of("path", "reason"));
     }
 
     @Override
-    public void close() {
-        predictionsFile.close();
-        if (errorsFile != null) {
-            errorsFile.close();
-        }
+    String failureLine(Path path, String reason) {
+        return line(List.of(PathText.posix(path), reason));
     }
 
-    private static CSVPrinter printer(AtomicFile file, List<String> header) {
+    private static String line(List<?> values) {
+        StringBuilder text = new StringBuilder();
         try {
-            return FORMAT.builder().setHeader(header.toArray(String[]::new)).get().print(file.writer());
+            FORMAT.printRecord(text, values.toArray());
         } catch (IOException e) {
-            throw new OutputException("cannot write " + file.target() + ": " + e.getMessage(), e);
+            throw new UncheckedIOException(e); // a StringBuilder does not fail
         }
-    }
-
-    private static void print(CSVPrinter printer, AtomicFile file, List<?> row) {
-        try {
-            printer.printRecord(row);
-        } catch (IOException e) {
-            throw new OutputException("cannot write " + file.target() + ": " + e.getMessage(), e);
-        }
+        return text.toString();
     }
 }

@@ -25,6 +25,10 @@ import java.util.stream.Stream;
  *
  * <p>Without recursion, subdirectories are skipped unless their name looks like a picture
  * ({@code x.png}): those are handed on so the decoder reports them rather than hiding them.
+ *
+ * <p>Hidden entries (names starting with a dot, which includes macOS's {@code ._x.png} resource
+ * forks) are skipped like {@code ls} skips them, and so are files that are not pictures; the last
+ * walk counts both ({@link #skipped}).
  */
 public final class ImageSource implements Iterable<SourceEntry> {
     private final Path root;
@@ -52,6 +56,21 @@ public final class ImageSource implements Iterable<SourceEntry> {
         return root;
     }
 
+    /** What the last walk passed over. */
+    public record Skipped(long hidden, long notPictures) {
+        public long total() {
+            return hidden + notPictures;
+        }
+    }
+
+    private volatile long hidden;
+    private volatile long notPictures;
+
+    /** The entries the most recent walk skipped (complete once that walk has ended). */
+    public Skipped skipped() {
+        return new Skipped(hidden, notPictures);
+    }
+
     @Override
     public Iterator<SourceEntry> iterator() {
         return new Walk();
@@ -72,6 +91,8 @@ public final class ImageSource implements Iterable<SourceEntry> {
         private SourceEntry next;
 
         Walk() {
+            hidden = 0;
+            notPictures = 0;
             try {
                 levels.push(new Level(root.toRealPath(), list(root)));
             } catch (IOException e) {
@@ -104,10 +125,20 @@ public final class ImageSource implements Iterable<SourceEntry> {
 
         /** An entry to emit, or null when the path is skipped or was descended into. */
         private SourceEntry visit(Path path) {
+            if (path.getFileName().toString().startsWith(".")) {
+                hidden++;
+                return null;
+            }
             if (recursive && Files.isDirectory(path)) {
                 return descend(path);
             }
-            return isPicture.test(path) ? SourceEntry.picture(path) : null;
+            if (isPicture.test(path)) {
+                return SourceEntry.picture(path);
+            }
+            if (!Files.isDirectory(path)) {
+                notPictures++;
+            }
+            return null;
         }
 
         private SourceEntry descend(Path dir) {

@@ -4,11 +4,12 @@ import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFileAttributeView;
-import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.util.Random;
 
 /**
  * Writes a file through a temporary sibling and a rename, so a reader (or a crash) sees either the
@@ -21,6 +22,8 @@ public final class AtomicWrite {
         void writeTo(OutputStream out) throws IOException;
     }
 
+    private static final Random RANDOM = new SecureRandom();
+
     private AtomicWrite() {
     }
 
@@ -28,12 +31,11 @@ public final class AtomicWrite {
         Path dir = target.toAbsolutePath().getParent();
         Files.createDirectories(dir);
         // A unique temporary name: two writers of the same target never share a half-written file.
-        Path tmp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
+        Path tmp = temporarySibling(target);
         try {
             try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(tmp))) {
                 body.writeTo(out);
             }
-            shareLikeAnOrdinaryFile(tmp);
             move(tmp, target);
         } finally {
             Files.deleteIfExists(tmp);
@@ -49,10 +51,23 @@ public final class AtomicWrite {
         }
     }
 
-    /** Temporary files are created owner-only (0600); what hcr writes is meant to be read by others too. */
-    private static void shareLikeAnOrdinaryFile(Path file) throws IOException {
-        if (Files.getFileStore(file).supportsFileAttributeView(PosixFileAttributeView.class)) {
-            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
+    /**
+     * A new, empty, hidden file beside {@code target} with a unique name, created with the user's
+     * umask like any file a program writes (0644 under umask 022). Files.createTempFile would make it
+     * owner-only (0600), and the rename would carry that onto the published file.
+     */
+    public static Path temporarySibling(Path target) throws IOException {
+        Path dir = target.toAbsolutePath().getParent();
+        for (int attempt = 0; ; attempt++) {
+            Path tmp = dir.resolve("." + target.getFileName() + "."
+                    + Long.toUnsignedString(RANDOM.nextLong(), 36) + ".tmp");
+            try {
+                return Files.createFile(tmp);
+            } catch (FileAlreadyExistsException e) {
+                if (attempt > 100) {
+                    throw e;
+                }
+            }
         }
     }
 }

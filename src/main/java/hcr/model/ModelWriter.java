@@ -34,8 +34,6 @@ public final class ModelWriter {
             }
             Path cardFile = model.resolve(ModelCard.FILE_NAME);
             card.write(cardFile);
-            // The card's temporary file is owner-only; a model is meant to be read by anyone.
-            Files.setPosixFilePermissions(cardFile, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
             FileTrees.replace(model, absolute);
         } catch (IOException e) {
             throw new TrainingException("cannot write model " + target + ": " + e.getMessage(), e);

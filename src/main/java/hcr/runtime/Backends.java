@@ -1,5 +1,7 @@
 package hcr.runtime;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
 import java.util.ServiceLoader;
@@ -18,6 +20,17 @@ public final class Backends {
                 .map(ServiceLoader.Provider::get)
                 .sorted(Comparator.comparing(Backend::name))
                 .toList();
+    }
+
+    /**
+     * The backend {@code --backend name} asks for or, when none is named, the one that reads
+     * {@code model}: a directory is a TensorFlow SavedModel, anything else (an .onnx file) is ONNX.
+     */
+    public static Backend forModel(String name, Path model) {
+        if (name != null) {
+            return named(name);
+        }
+        return named(model != null && Files.isDirectory(model) ? "tf" : DEFAULT);
     }
 
     public static Backend named(String name) {

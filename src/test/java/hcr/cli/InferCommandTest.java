@@ -238,7 +238,7 @@ class InferCommandTest {
         input = dir.resolve("nowhere");
 
         assertThat(infer()).isEqualTo(ExitCode.FAILURE);
-        assertThat(err.toString()).isEqualTo("hcr: input directory not found: " + input + System.lineSeparator());
+        assertThat(err.toString()).isEqualTo("hcr: input not found: " + input + System.lineSeparator());
     }
 
     @Test
@@ -253,25 +253,26 @@ class InferCommandTest {
     @Test
     void aMissingModelIsAFailureAndLeavesThePreviousResultsInPlace() throws IOException {
         picture("a.png", 30);
-        Files.writeString(output, "previous");
+        String previous = "code,char,path\r\n065,A,old.png\r\n";
+        Files.writeString(output, previous);
         model = dir.resolve("missing.model");
 
         assertThat(infer()).isEqualTo(ExitCode.FAILURE);
         assertThat(err.toString()).contains("model not found: " + model);
-        assertThat(output).hasContent("previous");
+        assertThat(output).hasContent(previous);
         try (Stream<Path> files = Files.list(dir)) {
             assertThat(files).noneMatch(f -> f.getFileName().toString().endsWith(".tmp"));
         }
     }
 
     @Test
-    void anUnknownBackendIsAFailureThatNamesTheAvailableOnes() throws IOException {
+    void anUnknownBackendIsAUsageErrorThatNamesTheAvailableOnes() throws IOException {
         picture("a.png", 30);
 
         int code = Main.commandLine().setOut(new PrintWriter(out, true)).setErr(new PrintWriter(err, true))
                 .execute("infer", "--backend", "nope", "--input", input.toString(), "--output", output.toString());
 
-        assertThat(code).isEqualTo(ExitCode.FAILURE);
+        assertThat(code).isEqualTo(ExitCode.USAGE);
         assertThat(err.toString()).contains("unknown backend 'nope'").contains("test-echo");
     }
 

@@ -42,7 +42,7 @@ final class OnnxScoringModel implements ScoringModel {
         if (!Files.isRegularFile(file)) {
             throw new ModelException("ONNX model not found: " + file);
         }
-        OrtEnvironment env = OrtEnvironment.getEnvironment();
+        OrtEnvironment env = environment();
         OrtSession session = open(env, file, options);
         try {
             ModelCard card = OnnxModelLabels.card(file, session);
@@ -52,6 +52,21 @@ final class OnnxScoringModel implements ScoringModel {
             closeQuietly(session);
             throw e;
         }
+    }
+
+    /**
+     * The process's one ORT environment, with telemetry off: ONNX Runtime otherwise keeps a device
+     * id and a queue of usage events under ~/.cache/Microsoft (or {@code :memory:.ses} in the working
+     * directory when HOME is not writable). Turned off before the first session is created.
+     */
+    static OrtEnvironment environment() {
+        OrtEnvironment env = OrtEnvironment.getEnvironment();
+        try {
+            env.setTelemetry(false);
+        } catch (OrtException e) {
+            throw new ModelException("cannot turn ONNX Runtime's telemetry off: " + e.getMessage(), e);
+        }
+        return env;
     }
 
     private static OrtSession open(OrtEnvironment env, Path file, BackendOptions options) {
