@@ -40,7 +40,7 @@ public final class DataDownloadCommand implements Callable<Integer> {
             description = "Directory to save gzip.zip in. Default: $XDG_CACHE_HOME/hcr or ~/.cache/hcr.")
     Path dir;
 
-    @Option(names = "--url", paramLabel = "U", description = "Where to fetch it (a mirror). Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--url", paramLabel = "URL", description = "Where to fetch it (a mirror). Default: ${DEFAULT-VALUE}.")
     URI url = DownloadSpec.NIST_URL;
 
     @Option(names = "--size", paramLabel = "BYTES",
@@ -55,6 +55,11 @@ public final class DataDownloadCommand implements Callable<Integer> {
     public Integer call() {
         if (size <= 0) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--size must be positive");
+        }
+        String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(java.util.Locale.ROOT);
+        if (!(scheme.equals("http") || scheme.equals("https")) || url.getHost() == null) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "--url must be an http:// or https:// address with a host, not '" + url + "'");
         }
         Checksum checksum = sha256 != null ? Checksum.sha256(sha256) : DownloadSpec.NIST_CHECKSUM;
         Path target = (dir != null ? dir : UserCache.hcrDirectory()).resolve(Emnist.NIST_ZIP);

@@ -7,6 +7,8 @@ import hcr.data.Holdout;
 import hcr.data.ImageSet;
 import hcr.data.Part;
 import hcr.data.RenderStyle;
+import hcr.io.NoClobber;
+import hcr.io.OsReason;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -34,7 +36,7 @@ public final class DataRenderCommand implements Callable<Integer> {
     @Mixin
     DataSourceOptions source;
 
-    @Option(names = "--part", paramLabel = "P", converter = PartConverter.class,
+    @Option(names = "--part", paramLabel = "train|test|dev|extra", converter = PartConverter.class,
             description = "train, test, dev or extra. Default: test if the source has it, else dev; dev with --holdout.")
     Part part;
 
@@ -44,16 +46,20 @@ public final class DataRenderCommand implements Callable<Integer> {
     @Option(names = "--count", defaultValue = "20", paramLabel = "N", description = "Images to write. Default: ${DEFAULT-VALUE}.")
     int count;
 
-    @Option(names = "--style", defaultValue = "plain28", paramLabel = "STYLE", converter = StyleConverter.class,
-            description = "plain28, scan or photo. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--style", defaultValue = "plain28", paramLabel = "plain28|scan|photo", converter = StyleConverter.class,
+            description = "Default: ${DEFAULT-VALUE}.")
     RenderStyle style;
 
     @Option(names = "--seed", defaultValue = "1", paramLabel = "N",
             description = "Seed of the photo style's random paper, ink, size and place. Default: ${DEFAULT-VALUE}.")
     long seed;
 
-    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Directory to write the pictures and labels.csv to.")
+    @Option(names = {"-o", "--out"}, required = true, paramLabel = "DIR",
+            description = "Directory to write the pictures and labels.csv to; an earlier render there is replaced whole.")
     Path out;
+
+    @Option(names = "--force", description = "Replace DIR even if hcr did not render it (everything in it is deleted).")
+    boolean force;
 
     @Override
     public Integer call() {
@@ -61,6 +67,7 @@ public final class DataRenderCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), "--count must be positive");
         }
         Part chosen = choosePart();
+        NoClobber.of(force).checkDirectory(out, EmnistRenderer.ownership());
         Holdout protocol = Holdout.everyTenth();
         // Read only as far as the last image needed: the holdout's N-th image is at index (N-1) * 10.
         int needed = holdout ? (int) Math.min(Integer.MAX_VALUE, (count - 1L) * protocol.modulus() + 1) : count;
@@ -68,9 +75,9 @@ public final class DataRenderCommand implements Callable<Integer> {
         int[] indices = holdout ? protocol.holdoutIndices(images.size()) : IntStream.range(0, images.size()).toArray();
 
         try (ProgressBar bar = new ProgressBar("render", indices.length, "images")) {
-            new EmnistRenderer(style, seed).writeAll(images, indices, chosen.token(), out, new ProgressBarListener(bar));
+            new EmnistRenderer(style, seed).replaceAll(images, indices, chosen.token(), out, new ProgressBarListener(bar));
         } catch (IOException e) {
-            throw new HcrException("cannot write pictures to " + out + ": " + e.getMessage(), e);
+            throw new HcrException("cannot write pictures to " + out + ": " + OsReason.of(e), e);
         }
         spec.commandLine().getOut().printf("wrote %,d %s images (%s%s) and %s to %s%n", indices.length, style.token(),
                 chosen.token(), holdout ? " holdout" : "", EmnistRenderer.LABELS_FILE, out);

@@ -9,6 +9,9 @@ import hcr.data.Part;
 import hcr.export.OnnxExporter;
 import hcr.io.AtomicWrite;
 import hcr.io.FileTrees;
+import hcr.io.NoClobber;
+import hcr.io.Ownership;
+import hcr.runtime.ModelFiles;
 import hcr.model.Augmentation;
 import hcr.model.EpochMetrics;
 import hcr.model.ModelCards;
@@ -42,13 +45,18 @@ import picocli.CommandLine.Option;
                         + " the holdout, which is never read for training or validation)."})
 public final class TrainCommand implements Callable<Integer> {
     private static final String ARGS_FILE = "args.json";
+    static final int MAX_BATCH_SIZE = 8192;
+    static final int MAX_FILTERS = 1024;
+    static final int MAX_THREADS = 256;
+    /** Options that do not change what a run computes: accepted beside --resume. */
+    private static final Set<String> RESUME_OPTIONS = Set.of("--resume", "--verbose", "--help", "--version");
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     @Option(names = "--data", paramLabel = "DIR|ZIP", description = "EMNIST directory or zip (default: the data layer's default source, hcr's EMNIST cache)")
     Path data;
-    @Option(names = "--split", paramLabel = "NAME", defaultValue = "byclass", description = "EMNIST split (default: ${DEFAULT-VALUE})")
+    @Option(names = "--split", paramLabel = "byclass|bymerge|balanced|letters|digits|mnist", defaultValue = "byclass", description = "EMNIST split (default: ${DEFAULT-VALUE})")
     String split;
     @Option(names = "--extra", description = "Also train on emnist-<split>-extra-* (prior-corrected)")
     boolean extra;
@@ -79,7 +87,7 @@ public final class TrainCommand implements Callable<Integer> {
     float dropout;
     @Option(names = "--threads", paramLabel = "N", defaultValue = "2", description = "TensorFlow intra-op threads (default: ${DEFAULT-VALUE})")
     int threads;
-    @Option(names = "--backend", paramLabel = "NAME", defaultValue = "tf", description = "Training backend: only tf trains")
+    @Option(names = "--backend", paramLabel = "tf", defaultValue = "tf", description = "Training backend: only tf trains")
     String backend;
     @Option(names = {"-o", "--output"}, paramLabel = "DIR", defaultValue = "models/hcr-tf", description = "Model directory to write (default: ${DEFAULT-VALUE})")
     Path output;
@@ -102,6 +110,7 @@ public final class TrainCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), "--export takes onnx, not '" + export + "'");
         }
         if (resume != null) {
+            refuseOptionsBesideResume();
             return resumed().run(resume);
         }
         network();
@@ -114,8 +123,45 @@ public final class TrainCommand implements Callable<Integer> {
             throw new HcrException("checkpoints " + checkpoints + " exist: continue with --resume " + checkpoints
                     + " or start over with --force");
         }
+        // Even with --force: never a directory holding the data, the working directory, or one hcr did not write.
+        NoClobber policy = new NoClobber(force, data == null ? List.of() : List.of(data), p -> false);
+        policy.checkDirectory(output, ModelFiles.modelDirectory());
+        policy.checkDirectory(checkpoints, Ownership.directory("hcr training checkpoints (with " + ARGS_FILE + ")",
+                ARGS_FILE, name -> true));
         deleteTree(checkpoints);
-        return run(checkpoints);
+        try {
+            return run(checkpoints);
+        } catch (RuntimeException | Error e) {
+            abandonIfNoEpochFinished(checkpoints);
+            throw e;
+        }
+    }
+
+    /**
+     * A run that fails before its first checkpoint (no images, no memory) leaves nothing to resume:
+     * its checkpoint directory would only block the corrected run.
+     */
+    private static void abandonIfNoEpochFinished(Path checkpoints) {
+        try (var entries = Files.list(checkpoints)) {
+            if (entries.noneMatch(p -> p.getFileName().toString().startsWith("epoch-"))) {
+                FileTrees.deleteTree(checkpoints);
+            }
+        } catch (IOException e) {
+            // Nothing there, or nothing more to do about it than the failure already reported.
+        }
+    }
+
+    /** A resumed run keeps every setting it started with (the schedule depends on them): changing one is refused, not ignored. */
+    private void refuseOptionsBesideResume() {
+        List<String> others = spec.commandLine().getParseResult().matchedOptions().stream()
+                .map(CommandLine.Model.OptionSpec::longestName)
+                .filter(name -> !RESUME_OPTIONS.contains(name))
+                .toList();
+        if (!others.isEmpty()) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--resume continues the run with the settings"
+                    + " it started with (" + resume.resolve(ARGS_FILE) + "); " + String.join(", ", others)
+                    + " cannot change them: start a new run instead");
+        }
     }
 
     private int run(Path checkpoints) {
@@ -181,6 +227,10 @@ public final class TrainCommand implements Callable<Integer> {
         if (conv.length != 2) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--conv takes two filter counts, e.g. 32,64");
         }
+        for (int filters : conv) {
+            requireRange("--conv", filters, 1, MAX_FILTERS);
+        }
+        requireRange("--kernel", kernel, 1, 28);
         try {
             return new NetworkSpec(conv[0], conv[1], kernel, padding.toUpperCase(Locale.ROOT), 256, 128, dropout, 62);
         } catch (IllegalArgumentException e) {
@@ -188,7 +238,23 @@ public final class TrainCommand implements Callable<Integer> {
         }
     }
 
+    private void requireRange(String option, long value, long min, long max) {
+        if (value < min || value > max) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    option + " must be between " + min + " and " + max + ", not " + value);
+        }
+    }
+
     private TrainingOptions options() {
+        requireRange("--batch-size", batchSize, 1, MAX_BATCH_SIZE);
+        requireRange("--threads", threads, 1, MAX_THREADS);
+        if (limit != null) {
+            requireRange("--limit", limit, 1, Integer.MAX_VALUE);
+        }
+        if (!(validationFraction > 0 && validationFraction < 1)) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "--validation-fraction must be between 0 and 1 (exclusive), not " + validationFraction);
+        }
         Augmentation augmentation = switch (augment) {
             case "standard" -> Augmentation.standard();
             case "elastic" -> Augmentation.elastic();

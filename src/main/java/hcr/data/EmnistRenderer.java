@@ -1,6 +1,8 @@
 package hcr.data;
 
 import hcr.io.AtomicWrite;
+import hcr.io.FileTrees;
+import hcr.io.Ownership;
 
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
@@ -16,6 +18,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.regex.Pattern;
 import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageWriteParam;
@@ -35,6 +38,7 @@ public final class EmnistRenderer {
     private static final int SCAN_MARGIN = 16;
     private static final int PHOTO_CANVAS = 256;
     private static final float JPEG_QUALITY = 0.9f;
+    private static final Pattern RENDERED_NAME = Pattern.compile("[a-z]+-\\d{6,}\\.(png|jpg)");
 
     private final RenderStyle style;
     private final long seed;
@@ -51,6 +55,32 @@ public final class EmnistRenderer {
             case SCAN -> scan(set, index);
             case PHOTO -> photo(set, index, new Random(seed * 1_000_003L + index));
         };
+    }
+
+    /** What a directory of rendered pictures holds, and nothing else: the no-clobber policy's test of hcr's own. */
+    public static Ownership ownership() {
+        return Ownership.directory("a directory hcr rendered (" + LABELS_FILE + " and <part>-NNNNNN pictures only)",
+                LABELS_FILE, name -> name.equals(LABELS_FILE) || RENDERED_NAME.matcher(name).matches());
+    }
+
+    /**
+     * Renders into a new hidden directory beside {@code directory}, then puts it in place of the
+     * old one: no picture of an earlier render survives beside the new labels.csv, and a failed
+     * run leaves the old directory as it was. The caller checks the no-clobber policy first.
+     */
+    public List<Path> replaceAll(ImageSet set, int[] indices, String prefix, Path directory, ProgressListener progress)
+            throws IOException {
+        Path target = directory.toAbsolutePath().normalize();
+        Files.createDirectories(target.getParent());
+        Path staging = Files.createDirectory(target.resolveSibling(
+                "." + target.getFileName() + ".rendering-" + ProcessHandle.current().pid() + "-" + System.nanoTime()));
+        try {
+            List<Path> staged = writeAll(set, indices, prefix, staging, progress);
+            FileTrees.replace(staging, target);
+            return staged.stream().map(p -> directory.resolve(p.getFileName().toString())).toList();
+        } finally {
+            FileTrees.deleteTree(staging);
+        }
     }
 
     /**

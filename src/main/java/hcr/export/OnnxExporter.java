@@ -7,6 +7,7 @@ import hcr.export.onnx.proto.ModelProto;
 import hcr.export.onnx.proto.OperatorSetIdProto;
 import hcr.export.onnx.proto.StringStringEntryProto;
 import hcr.runtime.ModelCard;
+import hcr.runtime.ModelFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,7 +35,8 @@ public final class OnnxExporter {
 
     /**
      * @param savedModelDir a SavedModel directory holding {@value ModelCard#FILE_NAME}
-     * @param onnxFile      the file to write (replaced atomically); the card is written beside it
+     * @param onnxFile      the file to write (replaced atomically); the card is written beside it as
+     *                      {@code <name>.model-card.json}
      * @throws UnsupportedOpException when the graph uses an op without an ONNX translation
      * @throws ExportException        when the model is not an hcr model or cannot be written
      */
@@ -99,7 +101,7 @@ public final class OnnxExporter {
     }
 
     static Path siblingCard(Path onnxFile) {
-        return onnxFile.toAbsolutePath().resolveSibling(ModelCard.FILE_NAME);
+        return ModelFiles.cardBeside(onnxFile);
     }
 
     static String hcrVersion() {

@@ -28,7 +28,8 @@ public final class NoClobber {
 
     /**
      * @param inputs      files and directories the command reads
-     * @param isInputFile which files inside an input directory are inputs (pictures, for infer)
+     * @param isInputFile which paths inside an input directory are inputs (pictures, for infer; everything
+     *                    inside a model being exported); others may be written there
      */
     public NoClobber(boolean force, Collection<Path> inputs, Predicate<Path> isInputFile) {
         this.force = force;
@@ -76,7 +77,7 @@ public final class NoClobber {
             }
         }
         for (Path input : inputs) {
-            if (where.startsWith(input)) {
+            if (where.startsWith(input) && isInputFile.test(where)) {
                 throw new OutputRefusedException("refusing to write " + target + " inside the input " + input);
             }
         }

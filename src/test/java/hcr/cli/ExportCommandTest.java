@@ -42,7 +42,7 @@ class ExportCommandTest {
 
         assertThat(code).as(err.toString()).isEqualTo(ExitCode.OK);
         assertThat(onnx).isNotEmptyFile();
-        assertThat(onnx.resolveSibling(ModelCard.FILE_NAME)).isNotEmptyFile();
+        assertThat(onnx.resolveSibling("hcr.model-card.json")).isNotEmptyFile();
         assertThat(out.toString()).startsWith("wrote " + onnx).contains("62 classes");
     }
 

@@ -55,7 +55,7 @@ class TrainCommandTest {
         assertThat(train("--epochs", "0", "--output", dir.resolve("a").toString())).isEqualTo(ExitCode.USAGE);
         assertThat(err.toString()).contains("epochs must be positive");
         assertThat(train("--batch-size", "-1", "--output", dir.resolve("b").toString())).isEqualTo(ExitCode.USAGE);
-        assertThat(err.toString()).contains("batch size must be positive");
+        assertThat(err.toString()).contains("--batch-size must be between 1 and");
     }
 
     @Test

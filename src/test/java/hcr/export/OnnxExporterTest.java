@@ -80,7 +80,7 @@ class OnnxExporterTest {
 
     @Test
     void writesTheModelCardBesideTheOnnxFile() {
-        assertThat(ModelCard.read(onnxFile.resolveSibling(ModelCard.FILE_NAME)))
+        assertThat(ModelCard.read(hcr.runtime.ModelFiles.cardBeside(onnxFile)))
                 .isEqualTo(ModelCard.read(savedModel.resolve(ModelCard.FILE_NAME)));
     }
 

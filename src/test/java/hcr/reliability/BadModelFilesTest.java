@@ -6,6 +6,7 @@ import hcr.cli.ExitCode;
 import hcr.cli.Main;
 import hcr.export.OnnxExporter;
 import hcr.runtime.ModelCard;
+import hcr.runtime.ModelFiles;
 import hcr.runtime.tf.TinySavedModel;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -89,7 +90,7 @@ class BadModelFilesTest {
     private Path damaged(Damage damage) throws IOException {
         Path tf = copy(goodTf, dir.resolve("model"));
         Path onnx = Files.copy(goodOnnx, Files.createDirectories(dir.resolve("onnx")).resolve("hcr.onnx"));
-        Files.copy(goodOnnx.resolveSibling(ModelCard.FILE_NAME), onnx.resolveSibling(ModelCard.FILE_NAME));
+        Files.copy(ModelFiles.cardBeside(goodOnnx), ModelFiles.cardBeside(onnx));
         ModelCard tenLabels = TinySavedModel.card(TinySavedModel.labels(10));
         switch (damage) {
             case TF_MISSING -> delete(tf);
@@ -106,8 +107,8 @@ class BadModelFilesTest {
             case ONNX_RANDOM_BYTES -> Files.write(onnx, randomBytes(4096));
             case ONNX_TRUNCATED -> truncate(onnx);
             case ONNX_CARD_WITH_TEN_LABELS -> {
-                Files.delete(onnx.resolveSibling(ModelCard.FILE_NAME));
-                tenLabels.write(onnx.resolveSibling(ModelCard.FILE_NAME));
+                Files.delete(ModelFiles.cardBeside(onnx));
+                tenLabels.write(ModelFiles.cardBeside(onnx));
             }
         }
         return damage.backend.equals("tf") ? tf : onnx;

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import ai.onnxruntime.OrtSession;
 import hcr.runtime.ModelCard;
+import hcr.runtime.ModelFiles;
 import hcr.runtime.ModelException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,7 +13,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Where an ONNX model's labels come from: the model card beside the file, or, for a file copied
+ * Where an ONNX model's labels come from: the model card beside the file ({@code <name>.model-card.json},
+ * or {@code model-card.json}), or, for a file copied
  * without its card, the card and labels hcr's exporter stored in the file's metadata.
  */
 final class OnnxModelLabels {
@@ -26,9 +28,12 @@ final class OnnxModelLabels {
     }
 
     static ModelCard card(Path file, OrtSession session) {
-        Path beside = file.toAbsolutePath().resolveSibling(ModelCard.FILE_NAME);
-        if (Files.isRegularFile(beside)) {
-            return ModelCard.read(beside);
+        // Its own card first (hcr.onnx → hcr.model-card.json), then the one card a directory had before
+        // exports named theirs (the shipped onnx/model-card.json).
+        for (Path beside : List.of(ModelFiles.cardBeside(file), file.toAbsolutePath().resolveSibling(ModelCard.FILE_NAME))) {
+            if (Files.isRegularFile(beside)) {
+                return ModelCard.read(beside);
+            }
         }
         Map<String, String> meta;
         try {

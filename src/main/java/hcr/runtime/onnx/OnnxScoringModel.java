@@ -39,6 +39,13 @@ final class OnnxScoringModel implements ScoringModel {
     }
 
     static OnnxScoringModel load(Path file, BackendOptions options) {
+        if (Files.isRegularFile(file.resolve("saved_model.pb"))) {
+            throw new ModelException(file + " is a TensorFlow SavedModel directory, not an ONNX file: use --backend tf"
+                    + " (or give the .onnx file)");
+        }
+        if (Files.isDirectory(file)) {
+            throw new ModelException("ONNX model " + file + " is a directory, not an .onnx file");
+        }
         if (!Files.isRegularFile(file)) {
             throw new ModelException("ONNX model not found: " + file);
         }
