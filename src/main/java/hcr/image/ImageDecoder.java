@@ -173,6 +173,10 @@ public final class ImageDecoder {
         if (attributes.isDirectory()) {
             throw new UnreadableImageException("is a directory, not an image file");
         }
+        if (!attributes.isRegularFile()) {
+            // A FIFO or device reports size 0 and would block or never end: not something to decode.
+            throw new UnreadableImageException("not a regular file (a FIFO, socket or device), not an image file");
+        }
         if (attributes.size() == 0) {
             throw new UnreadableImageException("empty file (0 bytes)");
         }
@@ -215,8 +219,8 @@ public final class ImageDecoder {
         if (format.equals("WEBP")) {
             long frame = frames.largestFramePixels();
             if (frame > maxPixels) {
-                throw new UnreadableImageException(String.format(Locale.ROOT,
-                        "too many pixels: a WEBP frame of %.1f megapixels, the limit is %.1f", frame / 1e6, maxPixels / 1e6));
+                throw new UnreadableImageException("too many pixels: a WEBP frame of " + pixelCount(frame)
+                        + ", the limit is " + pixelCount(maxPixels) + " (--max-pixels)");
             }
             pixels = Math.max(pixels, frame);
         }
@@ -280,10 +284,15 @@ public final class ImageDecoder {
         }
         long pixels = (long) width * height;
         if (pixels > maxPixels) {
-            throw new UnreadableImageException(String.format(Locale.ROOT,
-                    "too many pixels: %dx%d is %.1f megapixels, the limit is %.1f",
-                    width, height, pixels / 1e6, maxPixels / 1e6));
+            throw new UnreadableImageException(String.format(Locale.ROOT, "too many pixels: %dx%d is %s, the limit is %s"
+                    + " (--max-pixels)", width, height, pixelCount(pixels), pixelCount(maxPixels)));
         }
+    }
+
+    /** "12.0 megapixels", or the exact count below a tenth of one, where one decimal would say 0.0. */
+    static String pixelCount(long pixels) {
+        return pixels >= 100_000 ? String.format(Locale.ROOT, "%.1f megapixels", pixels / 1e6)
+                : String.format(Locale.ROOT, "%,d pixels", pixels);
     }
 
     /** Broken metadata must not cost the picture: without it the image is taken as upright. */

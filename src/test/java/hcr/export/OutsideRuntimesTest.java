@@ -5,16 +5,15 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import hcr.OutsideTool;
 import hcr.image.EmnistTensor;
 import hcr.runtime.ModelCard;
-import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,7 +24,6 @@ import org.junit.jupiter.api.io.TempDir;
  * absent (tools/install-check-tools.sh installs both).
  */
 class OutsideRuntimesTest {
-    private static final Path PYTHON = Path.of("/usr/bin/python3");
     private static final Path NODE_CHECK = Path.of("tools/node-check");
 
     @TempDir
@@ -48,18 +46,21 @@ class OutsideRuntimesTest {
 
     @Test
     void onnxCheckerAcceptsTheFileWithFullCheck() throws Exception {
-        assumeTrue(Files.isExecutable(PYTHON) && run(List.of(PYTHON.toString(), "-c", "import onnx")).exitCode == 0,
-                "Python's onnx package is absent: skipping");
-        Outcome check = run(List.of(PYTHON.toString(), "tools/check_onnx.py", onnxFile.toString()));
-        assertThat(check.exitCode).as(check.output).isZero();
-        assertThat(check.output).contains("ir_version=8", "('ai.onnx', 17)", "('image', ['N', 28, 28, 1])",
+        // Probed and run outside the repo root, where the onnx/ model folder would pass for the package.
+        OutsideTool.Run probe = OutsideTool.pythonOnnx(dir, Map.of());
+        assumeTrue(probe.ok(), "python3 with the onnx package (Debian: python3-onnx) is absent: skipping (" + probe.output() + ")");
+        OutsideTool.Run check = OutsideTool.run(List.of(probe.program().toString(), Path.of("tools/check_onnx.py").toAbsolutePath().toString(),
+                onnxFile.toAbsolutePath().toString()), dir, Map.of());
+        assertThat(check.exitCode()).as(check.output()).isZero();
+        assertThat(check.output()).contains("ir_version=8", "('ai.onnx', 17)", "('image', ['N', 28, 28, 1])",
                 "('probabilities', ['N', 62])");
     }
 
     @Test
     void onnxRuntimeForNodeScoresLikeTensorFlow() throws Exception {
-        assumeTrue(Files.isDirectory(NODE_CHECK.resolve("node_modules/onnxruntime-node")) && run(List.of("node", "--version")).exitCode == 0,
-                "node or onnxruntime-node is absent: skipping");
+        OutsideTool.Run probe = OutsideTool.nodeOnnxRuntime(NODE_CHECK, Map.of());
+        assumeTrue(probe.ok(), "node with onnxruntime-node (tools/install-check-tools.sh) is absent: skipping ("
+                + probe.output().lines().findFirst().orElse("") + ")");
         int n = 16;
         float[] images = OnnxReference.randomImages(n, 11);
         Path imagesFile = dir.resolve("images.f32");
@@ -67,11 +68,12 @@ class OutsideRuntimesTest {
         bytes.asFloatBuffer().put(images);
         Files.write(imagesFile, bytes.array());
 
-        Outcome scored = run(List.of("node", NODE_CHECK.resolve("check.js").toString(), onnxFile.toString(),
-                imagesFile.toString(), Integer.toString(n)));
+        OutsideTool.Run scored = OutsideTool.run(List.of("node", NODE_CHECK.resolve("check.js").toAbsolutePath().toString(),
+                onnxFile.toAbsolutePath().toString(), imagesFile.toAbsolutePath().toString(), Integer.toString(n)),
+                Path.of("").toAbsolutePath(), Map.of());
 
-        assertThat(scored.exitCode).as(scored.output).isZero();
-        JsonNode json = new ObjectMapper().readTree(scored.output);
+        assertThat(scored.exitCode()).as(scored.output()).isZero();
+        JsonNode json = new ObjectMapper().readTree(scored.output());
         assertThat(json.get("input").asText()).isEqualTo(ModelCard.INPUT);
         assertThat(json.get("output").asText()).isEqualTo(ModelCard.OUTPUT);
         float[] node = new float[json.get("probabilities").size()];
@@ -81,23 +83,5 @@ class OutsideRuntimesTest {
         float[] tf = TfReference.score(savedModel, images);
         assertThat(node).hasSize(n * CnnSavedModel.CLASSES);
         assertThat(OnnxReference.maxAbsDifference(tf, node)).isLessThanOrEqualTo(1e-5);
-    }
-
-    private record Outcome(int exitCode, String output) {
-    }
-
-    private static Outcome run(List<String> command) throws IOException, InterruptedException {
-        Process p;
-        try {
-            p = new ProcessBuilder(command).redirectErrorStream(true).start();
-        } catch (IOException e) {
-            return new Outcome(-1, e.getMessage());
-        }
-        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!p.waitFor(60, TimeUnit.SECONDS)) {
-            p.destroyForcibly();
-            return new Outcome(-1, "timed out: " + output);
-        }
-        return new Outcome(p.exitValue(), output.strip());
     }
 }

@@ -84,7 +84,7 @@ class ImageDecoderTest {
 
         assertThatThrownBy(() -> decoder.decode(bomb))
                 .isInstanceOf(UnreadableImageException.class)
-                .hasMessageContaining("too many pixels: 100000x100000 is 10000.0 megapixels, the limit is 50.0");
+                .hasMessageContaining("too many pixels: 100000x100000 is 10000.0 megapixels, the limit is 50.0 megapixels (--max-pixels)");
     }
 
     @Test

@@ -35,7 +35,7 @@ class WebpFramesTest {
         assertThat(WebpFrames.largestFramePixels(file)).isEqualTo(15000L * 13000);
         assertThatThrownBy(() -> ImageDecoder.withDefaults().decode(file))
                 .isInstanceOf(UnreadableImageException.class)
-                .hasMessage("too many pixels: a WEBP frame of 195.0 megapixels, the limit is 50.0");
+                .hasMessage("too many pixels: a WEBP frame of 195.0 megapixels, the limit is 50.0 megapixels (--max-pixels)");
     }
 
     @Test
