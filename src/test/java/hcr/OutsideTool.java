@@ -39,6 +39,13 @@ public final class OutsideTool {
         return run(found.get(0), command.subList(1, command.size()), workingDir, environment);
     }
 
+    /** Like {@link #run}, with {@code unset} removed from the inherited environment first. */
+    public static Run runWithout(List<String> unset, List<String> command, Path workingDir, Map<String, String> environment) {
+        Map<String, String> env = new java.util.HashMap<>(environment);
+        unset.forEach(name -> env.putIfAbsent(name, null));
+        return run(command, workingDir, env);
+    }
+
     /** Every executable called {@code name} on the PATH, in PATH order. */
     public static List<Path> which(String name, Map<String, String> environment) {
         String path = environment.getOrDefault("PATH", System.getenv().getOrDefault("PATH", ""));
@@ -56,7 +63,13 @@ public final class OutsideTool {
         List<String> command = new ArrayList<>(List.of(program.toString()));
         command.addAll(arguments);
         ProcessBuilder builder = new ProcessBuilder(command).directory(workingDir.toFile()).redirectErrorStream(true);
-        builder.environment().putAll(environment);
+        environment.forEach((name, value) -> {
+            if (value == null) {
+                builder.environment().remove(name);
+            } else {
+                builder.environment().put(name, value);
+            }
+        });
         Process p;
         try {
             p = builder.start();
