@@ -11,6 +11,7 @@ import hcr.io.NoClobber;
 import hcr.io.OsReason;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.stream.IntStream;
@@ -67,7 +68,8 @@ public final class DataRenderCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), "--count must be positive");
         }
         Part chosen = choosePart();
-        NoClobber.of(force).checkDirectory(out, EmnistRenderer.ownership());
+        // Never a directory holding the EMNIST files being read, nor the working directory.
+        new NoClobber(force, List.of(source.source()), p -> false).checkDirectory(out, EmnistRenderer.ownership());
         Holdout protocol = Holdout.everyTenth();
         // Read only as far as the last image needed: the holdout's N-th image is at index (N-1) * 10.
         int needed = holdout ? (int) Math.min(Integer.MAX_VALUE, (count - 1L) * protocol.modulus() + 1) : count;

@@ -39,10 +39,6 @@ public final class NoClobber {
         this.isInputFile = isInputFile;
     }
 
-    public static NoClobber of(boolean force) {
-        return new NoClobber(force, List.of(), p -> false);
-    }
-
     /** A file {@code target} may be written (replaced atomically) as output of {@code kind}. */
     public void checkFile(Path target, Ownership kind) {
         Path where = canonical(target);
