@@ -10,8 +10,8 @@ import org.eclipse.jetty.server.handler.ErrorHandler;
 import org.eclipse.jetty.util.Callback;
 
 /**
- * Errors Jetty itself answers (a body over the limit refused from its Content-Length, a request
- * during shutdown, a malformed request line) come out as {@code {"error": ...}} like every other
+ * Errors Jetty itself answers (a body over the limit refused from its Content-Length, a
+ * malformed request line) come out as {@code {"error": ...}} like every other
  * error, never an HTML page or a stack trace.
  */
 final class JsonErrorHandler extends ErrorHandler {

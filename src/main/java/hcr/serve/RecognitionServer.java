@@ -23,16 +23,15 @@ import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.handler.CrossOriginHandler;
-import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.eclipse.jetty.server.handler.SizeLimitHandler;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /**
  * {@code hcr serve}: Jetty 12 core with one handler chain —
- * metrics → graceful shutdown → CORS (opt-in) → body size limit → router. It listens (live, not
- * ready) before the model loads, and is ready only once the model has scored a warm-up picture.
- * A stop turns ready off, lets requests in flight finish within the drain timeout, and refuses
- * new ones with 503.
+ * metrics → CORS (opt-in) → body size limit → router. It listens (live, not ready) before the
+ * model loads, and is ready only once the model has scored a warm-up picture. A stop turns ready
+ * off and answers new scoring requests 503 at once, waits (at most the drain timeout) until every
+ * request in flight has been answered, then closes the connections.
  */
 public final class RecognitionServer implements AutoCloseable {
     private final ServeSettings settings;
@@ -41,7 +40,9 @@ public final class RecognitionServer implements AutoCloseable {
     private final Admission admission;
     private final Scoring scoring;
     private final ServerMetrics metrics;
+    private final MeteredHandler metered;
     private volatile ServedModel model;
+    private volatile int boundPort;
 
     public RecognitionServer(ServeSettings settings, String version, PrintStream log) {
         this.settings = settings;
@@ -56,7 +57,7 @@ public final class RecognitionServer implements AutoCloseable {
         connector.setHost(settings.host());
         connector.setPort(settings.port());
         server.addConnector(connector);
-        server.setStopTimeout(settings.drainTimeout().toMillis());
+        server.setStopTimeout(1000);
         server.setErrorHandler(new JsonErrorHandler());
         if (settings.accessLog()) {
             server.setRequestLog(new CustomRequestLog(log::println, CustomRequestLog.EXTENDED_NCSA_FORMAT));
@@ -80,8 +81,8 @@ public final class RecognitionServer implements AutoCloseable {
             cors.setHandler(inner);
             inner = cors;
         }
-        GracefulHandler graceful = new GracefulHandler(inner);
-        server.setHandler(new MeteredHandler(metrics, router, graceful));
+        this.metered = new MeteredHandler(metrics, router, inner);
+        server.setHandler(metered);
     }
 
     /** CrossOriginHandler takes regular expressions; an origin given on the command line is literal, "*" any. */
@@ -97,6 +98,7 @@ public final class RecognitionServer implements AutoCloseable {
     public void start() {
         try {
             server.start();
+            boundPort = connector.getLocalPort();
         } catch (Exception e) {
             Throwable cause = e;
             while (cause.getCause() != null && !(cause instanceof BindException)) {
@@ -150,9 +152,10 @@ public final class RecognitionServer implements AutoCloseable {
         return out.toByteArray();
     }
 
+    /** Where the server listens (the port it bound, also after a stop). */
     public URI uri() {
         String host = settings.host().contains(":") ? "[" + settings.host() + "]" : settings.host();
-        return URI.create("http://" + host + ":" + connector.getLocalPort() + "/");
+        return URI.create("http://" + host + ":" + boundPort + "/");
     }
 
     public boolean isReady() {
@@ -171,12 +174,30 @@ public final class RecognitionServer implements AutoCloseable {
     public synchronized void stop() {
         scoring.stopping();
         metrics.ready(false);
+        drain();
         stopQuietly();
         ServedModel loaded = model;
         model = null;
         if (loaded != null) {
             loaded.recogniser().model().close();
         }
+    }
+
+    private void drain() {
+        long end = System.nanoTime() + settings.drainTimeout().toNanos();
+        while (metered.inFlight() > 0 && System.nanoTime() - end < 0) {
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    /** Requests received and not yet answered. */
+    int inFlight() {
+        return metered.inFlight();
     }
 
     private void stopQuietly() {
