@@ -18,15 +18,9 @@ final class JsonErrorHandler extends ErrorHandler {
     @Override
     protected void generateResponse(Request request, Response response, int code, String message, Throwable cause,
                                     Callback callback) throws IOException {
-        String reason = switch (code) {
-            case 413 -> "request body too large";
-            case 503 -> "server stopping";
-            default -> message != null && !message.isBlank() ? message : HttpStatus.getMessage(code);
-        };
+        String reason = code == 413 ? "request body too large"
+                : message != null && !message.isBlank() ? message : HttpStatus.getMessage(code);
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, Reply.JSON);
-        if (code == 503) {
-            response.getHeaders().put(HttpHeader.RETRY_AFTER, "1");
-        }
         response.write(true, ByteBuffer.wrap(Json.error(reason)), callback);
     }
 }

@@ -34,15 +34,15 @@ final class PredictionsEndpoint implements Router.Endpoint {
     private final long maxBody;
     private final int defaultTop;
 
-    void addTo(Router router) {
-        router.add("POST", "/predictions/hcr", this);
-    }
-
     PredictionsEndpoint(Scoring scoring, ServerMetrics metrics, long maxBody, int defaultTop) {
         this.scoring = scoring;
         this.metrics = metrics;
         this.maxBody = maxBody;
         this.defaultTop = defaultTop;
+    }
+
+    void addTo(Router router) {
+        router.add("POST", "/predictions/hcr", this);
     }
 
     @Override

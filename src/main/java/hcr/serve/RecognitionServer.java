@@ -70,8 +70,9 @@ public final class RecognitionServer implements AutoCloseable {
                 ? Reply.json(Map.of("status", "Healthy"))
                 : Reply.json(Map.of("status", "Unhealthy")).withStatus(503));
         WebPage.addTo(router);
-        Handler inner = new SizeLimitHandler(settings.maxBodyBytes(), -1);
-        ((SizeLimitHandler) inner).setHandler(router);
+        SizeLimitHandler limit = new SizeLimitHandler(settings.maxBodyBytes(), -1);
+        limit.setHandler(router);
+        Handler inner = limit;
         if (!settings.corsOrigins().isEmpty()) {
             CrossOriginHandler cors = new CrossOriginHandler();
             cors.setAllowedOriginPatterns(Set.copyOf(settings.corsOrigins().stream().map(RecognitionServer::originPattern).toList()));

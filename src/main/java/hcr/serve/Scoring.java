@@ -53,10 +53,6 @@ final class Scoring {
         return loaded != null && !stopping;
     }
 
-    Loaded loaded() {
-        return loaded;
-    }
-
     /** @throws HttpError 503 while loading or stopping */
     Loaded require() {
         Loaded now = loaded;
