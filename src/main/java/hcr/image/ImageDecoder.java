@@ -99,7 +99,7 @@ public final class ImageDecoder {
      * a large picture is counted too.
      */
     public <T> T decode(Path file, Function<BufferedImage, T> use) {
-        Decoded decoded = decodeStream(open(file), () -> WebpFrames.largestFramePixels(file));
+        Decoded decoded = decodeStream(open(file), () -> WebpChunks.of(file));
         try (DecodeBudget.Reservation memory = decoded.memory()) {
             return use.apply(decoded.image());
         }
@@ -113,22 +113,22 @@ public final class ImageDecoder {
         if (picture.length == 0) {
             throw new UnreadableImageException("empty picture (0 bytes)");
         }
-        Decoded decoded = decodeStream(new InMemoryImageStream(picture), () -> WebpFrames.largestFramePixels(picture));
+        Decoded decoded = decodeStream(new InMemoryImageStream(picture), () -> WebpChunks.of(picture));
         try (DecodeBudget.Reservation memory = decoded.memory()) {
             return use.apply(decoded.image());
         }
     }
 
-    /** The largest WebP frame's pixels, read from wherever the picture lives. */
-    private interface FrameSizes {
-        long largestFramePixels() throws IOException;
+    /** A WebP picture's chunks, read from wherever the picture lives. */
+    private interface WebpSource {
+        WebpChunks chunks() throws IOException;
     }
 
     /** A decoded picture and the share of the heap budget it holds until closed. */
     private record Decoded(BufferedImage image, DecodeBudget.Reservation memory) {
     }
 
-    private Decoded decodeStream(ImageInputStream stream, FrameSizes frames) {
+    private Decoded decodeStream(ImageInputStream stream, WebpSource webp) {
         DecodeBudget.Reservation memory = null;
         try (ImageInputStream in = stream) {
             ImageReader reader = readers.readerFor(in);
@@ -137,8 +137,9 @@ public final class ImageDecoder {
             }
             boolean clean = false;
             try {
-                memory = reserveMemory(reader, in, frames);
-                Decoded decoded = new Decoded(read(reader), memory);
+                WebpChunks chunks = isWebp(reader) ? webp.chunks() : null;
+                memory = reserveMemory(reader, in, chunks);
+                Decoded decoded = new Decoded(read(reader, chunks), memory);
                 clean = true;
                 return decoded;
             } finally {
@@ -203,7 +204,7 @@ public final class ImageDecoder {
     }
 
     /** Reads the header only: the pixel limit, then the heap the decoded picture and its copies will take. */
-    private DecodeBudget.Reservation reserveMemory(ImageReader reader, ImageInputStream in, FrameSizes frames)
+    private DecodeBudget.Reservation reserveMemory(ImageReader reader, ImageInputStream in, WebpChunks webp)
             throws IOException {
         // Metadata is needed for the orientation; seekForwardOnly keeps memory flat.
         reader.setInput(in, true, false);
@@ -212,8 +213,8 @@ public final class ImageDecoder {
         int height = reader.getHeight(0);
         checkPixelCount(width, height, format);
         long pixels = (long) width * height;
-        if (format.equals("WEBP")) {
-            long frame = frames.largestFramePixels();
+        if (webp != null) {
+            long frame = webp.largestFramePixels();
             if (frame > maxPixels) {
                 throw new UnreadableImageException(String.format(Locale.ROOT,
                         "too many pixels: a WEBP frame of %.1f megapixels, the limit is %.1f", frame / 1e6, maxPixels / 1e6));
@@ -238,7 +239,7 @@ public final class ImageDecoder {
         return Math.max(raster, 1) + 8L;
     }
 
-    private BufferedImage read(ImageReader reader) throws IOException {
+    private BufferedImage read(ImageReader reader, WebpChunks webp) throws IOException {
         String format = reader.getFormatName().toUpperCase(Locale.ROOT);
         TruncationWatch watch = new TruncationWatch();
         reader.addIIOReadWarningListener(watch);
@@ -251,7 +252,7 @@ public final class ImageDecoder {
         if (watch.truncated != null) {
             throw new UnreadableImageException("truncated or corrupt " + format + " (" + watch.truncated + ")");
         }
-        Orientation orientation = Orientation.of(imageMetadata(reader));
+        Orientation orientation = webp != null ? OrientationTag.ofExif(webp.exif()) : OrientationTag.of(imageMetadata(reader));
         return orientation.apply(onWhite(image));
     }
 
@@ -272,6 +273,10 @@ public final class ImageDecoder {
             }
         }
         return param;
+    }
+
+    private static boolean isWebp(ImageReader reader) throws IOException {
+        return reader.getFormatName().equalsIgnoreCase("WEBP");
     }
 
     private void checkPixelCount(int width, int height, String format) {
