@@ -154,8 +154,11 @@ public final class ImageDecoder {
             try {
                 String format = reader.getFormatName().toUpperCase(Locale.ROOT);
                 WebpChunks chunks = format.equals("WEBP") ? webp.chunks() : null;
+                // Where the reader's metadata does not hold the orientation cheaply, read it from the bytes.
+                Orientation tagged = format.equals("JPEG") ? OrientationTag.ofJpeg(in)
+                        : chunks != null ? OrientationTag.ofExif(chunks.exif()) : null;
                 memory = reserveMemory(reader, in, chunks);
-                Decoded decoded = new Decoded(read(reader, chunks), memory);
+                Decoded decoded = new Decoded(read(reader, tagged), memory);
                 noticeMorePages(reader, name);
                 clean = true;
                 return decoded;
@@ -256,7 +259,8 @@ public final class ImageDecoder {
         return Math.max(raster, 1) + 8L;
     }
 
-    private BufferedImage read(ImageReader reader, WebpChunks webp) throws IOException {
+    /** Reads the first image upright: as {@code tagged} says, or when null as the reader's metadata says. */
+    private BufferedImage read(ImageReader reader, Orientation tagged) throws IOException {
         String format = reader.getFormatName().toUpperCase(Locale.ROOT);
         TruncationWatch watch = new TruncationWatch();
         reader.addIIOReadWarningListener(watch);
@@ -269,7 +273,7 @@ public final class ImageDecoder {
         if (watch.truncated != null) {
             throw new UnreadableImageException("truncated or corrupt " + format + " (" + watch.truncated + ")");
         }
-        Orientation orientation = webp != null ? OrientationTag.ofExif(webp.exif()) : OrientationTag.of(imageMetadata(reader));
+        Orientation orientation = tagged != null ? tagged : OrientationTag.of(imageMetadata(reader));
         return orientation.apply(onWhite(image));
     }
 
