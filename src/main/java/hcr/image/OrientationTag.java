@@ -19,8 +19,8 @@ import org.w3c.dom.Node;
  * Finds the orientation tag's number where each format keeps it: a PNG's {@code eXIf} chunk and a
  * TIFF's own tag 274 in the readers' native metadata; a JPEG's APP1 Exif segment straight from the
  * stream (the JPEG reader's native metadata tree costs 0.2 ms a picture, TwelveMonkeys'
- * JPEGSegmentUtil as much; measured); for WebP the
- * caller hands over the EXIF chunk (TwelveMonkeys' WebP reader drops it).
+ * JPEGSegmentUtil as much; measured); for WebP the caller hands over the EXIF chunk (TwelveMonkeys'
+ * WebP reader drops it). The EXIF block itself is parsed by TwelveMonkeys' TIFFReader.
  *
  * <p>The number, not the format-neutral {@code ImageOrientation} name: TwelveMonkeys' JPEG reader
  * names 5 and 7 the other way round from its TIFF reader and the JDK (measured, 3.13.1), which

@@ -65,7 +65,7 @@ record WebpChunks(long largestFramePixels, byte[] exif) {
                     case "VP8L" -> largest = Math.max(largest, losslessFramePixels(read(in, 5)));
                     case "ANMF" -> chunks(in, at + 8 + ANMF_HEADER, Math.min(end, at + 8 + size));
                     case "EXIF" -> {
-                        if (exif == null && size <= MAX_EXIF) {
+                        if (exif == null && size <= MAX_EXIF && at + 8 + size <= end) { // a cut-off one is ignored
                             exif = read(in, (int) size).array();
                         }
                     }
