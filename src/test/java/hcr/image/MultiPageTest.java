@@ -19,7 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** A file holding several pictures (multi-page TIFF, animated GIF) is read as its first one, and the decoder says so. */
+/** A file holding several pictures (multi-page TIFF, animated GIF or WebP) is read as its first one, and the decoder says so. */
 class MultiPageTest {
     @TempDir
     Path dir;
@@ -56,6 +56,23 @@ class MultiPageTest {
         decoder.decode(bytes, Function.identity());
 
         assertThat(notices).containsExactly("picture: 2 frames; only the first is read");
+    }
+
+    @Test
+    void anAnimatedWebpIsReadAsItsFirstFrame() {
+        byte[] webp = TaggedPictures.animatedWebp(blackAndWhite(mark(0)), blackAndWhite(mark(30)));
+
+        BufferedImage decoded = decoder.decode(webp, Function.identity());
+
+        assertThat(Renderings.grey(decoded, 5, 5)).as("the first frame's mark, top left").isLessThan(60);
+        assertThat(Renderings.grey(decoded, 35, 35)).as("not the second frame's mark").isGreaterThan(200);
+        assertThat(notices).containsExactly("picture: 2 frames; only the first is read");
+    }
+
+    private static BufferedImage blackAndWhite(BufferedImage image) {
+        BufferedImage grey = new BufferedImage(image.getWidth(), image.getHeight(), BufferedImage.TYPE_BYTE_GRAY);
+        grey.getGraphics().drawImage(image, 0, 0, null);
+        return grey;
     }
 
     /** 40x40 white with a black 10x10 square at (at, at). */

@@ -115,6 +115,54 @@ final class TaggedPictures {
      * no colour cache, and one-bit prefix codes for green, red and blue (symbols 0 and 255).
      */
     static byte[] webp(BufferedImage picture, int orientation) {
+        ByteArrayOutputStream chunks = new ByteArrayOutputStream();
+        riffChunk(chunks, "VP8X", vp8x(0x08, picture.getWidth(), picture.getHeight())); // flags: EXIF present
+        riffChunk(chunks, "VP8L", vp8l(picture));
+        riffChunk(chunks, "EXIF", exif(orientation));
+        return riff(chunks.toByteArray());
+    }
+
+    /** An animated WebP: VP8X, ANIM, then one ANMF chunk per frame, each a full-canvas lossless frame. */
+    static byte[] animatedWebp(BufferedImage... frames) {
+        int w = frames[0].getWidth();
+        int h = frames[0].getHeight();
+        ByteArrayOutputStream chunks = new ByteArrayOutputStream();
+        riffChunk(chunks, "VP8X", vp8x(0x02, w, h)); // flags: animation
+        riffChunk(chunks, "ANIM", new byte[] {-1, -1, -1, -1, 0, 0}); // white background, loop forever
+        for (BufferedImage frame : frames) {
+            ByteArrayOutputStream anmf = new ByteArrayOutputStream();
+            anmf.writeBytes(new byte[6]); // x and y offsets: 0
+            anmf.writeBytes(uint24(w - 1));
+            anmf.writeBytes(uint24(h - 1));
+            anmf.writeBytes(uint24(100)); // duration in ms
+            anmf.write(0); // flags: blend, no dispose
+            riffChunk(anmf, "VP8L", vp8l(frame));
+            riffChunk(chunks, "ANMF", anmf.toByteArray());
+        }
+        return riff(chunks.toByteArray());
+    }
+
+    private static byte[] vp8x(int flags, int w, int h) {
+        ByteArrayOutputStream vp8x = new ByteArrayOutputStream();
+        vp8x.write(flags);
+        vp8x.writeBytes(new byte[3]);
+        vp8x.writeBytes(uint24(w - 1));
+        vp8x.writeBytes(uint24(h - 1));
+        return vp8x.toByteArray();
+    }
+
+    private static byte[] uint24(int value) {
+        return new byte[] {(byte) value, (byte) (value >> 8), (byte) (value >> 16)};
+    }
+
+    private static byte[] riff(byte[] body) {
+        return ByteBuffer.allocate(12 + body.length).order(ByteOrder.LITTLE_ENDIAN)
+                .put("RIFF".getBytes(StandardCharsets.ISO_8859_1)).putInt(4 + body.length)
+                .put("WEBP".getBytes(StandardCharsets.ISO_8859_1)).put(body).array();
+    }
+
+    /** A VP8L bitstream of a black-and-white picture (see {@link #webp}). */
+    private static byte[] vp8l(BufferedImage picture) {
         int w = picture.getWidth();
         int h = picture.getHeight();
         Bits bits = new Bits();
@@ -131,18 +179,7 @@ final class TaggedPictures {
                 bits.write(white, 1).write(white, 1).write(white, 1);
             }
         }
-        ByteBuffer vp8x = ByteBuffer.allocate(10).order(ByteOrder.LITTLE_ENDIAN);
-        vp8x.put((byte) 0x08).put(new byte[3]); // flags: EXIF present
-        vp8x.put((byte) (w - 1)).put((byte) ((w - 1) >> 8)).put((byte) ((w - 1) >> 16));
-        vp8x.put((byte) (h - 1)).put((byte) ((h - 1) >> 8)).put((byte) ((h - 1) >> 16));
-        ByteArrayOutputStream chunks = new ByteArrayOutputStream();
-        riffChunk(chunks, "VP8X", vp8x.array());
-        riffChunk(chunks, "VP8L", bits.bytes());
-        riffChunk(chunks, "EXIF", exif(orientation));
-        byte[] body = chunks.toByteArray();
-        return ByteBuffer.allocate(12 + body.length).order(ByteOrder.LITTLE_ENDIAN)
-                .put("RIFF".getBytes(StandardCharsets.ISO_8859_1)).putInt(4 + body.length)
-                .put("WEBP".getBytes(StandardCharsets.ISO_8859_1)).put(body).array();
+        return bits.bytes();
     }
 
     private static void riffChunk(ByteArrayOutputStream out, String type, byte[] data) {
