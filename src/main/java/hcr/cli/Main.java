@@ -12,6 +12,7 @@ import picocli.CommandLine.Command;
         description = "Recognises handwritten characters (EMNIST ByClass: 0-9, A-Z, a-z).",
         subcommands = {
                 InferCommand.class,
+                ServeCommand.class,
                 TrainCommand.class,
                 EvaluateCommand.class,
                 ExportCommand.class,

@@ -133,7 +133,7 @@ public final class ImageSource implements Iterable<SourceEntry> {
                 return descend(path);
             }
             if (isPicture.test(path)) {
-                return SourceEntry.picture(path);
+                return PathText.roundTrips(path) ? SourceEntry.picture(path) : SourceEntry.unusable(path, PathText.notRoundTripping());
             }
             if (!Files.isDirectory(path)) {
                 notPictures++;

@@ -1,0 +1,13 @@
+package hcr.serve;
+
+import hcr.recognise.Recogniser;
+
+/**
+ * The loaded model the server answers with, and how the v2 protocol names it.
+ *
+ * @param platform the v2 metadata's platform, e.g. {@code onnxruntime_onnx}
+ * @param recogniser the shared recognition core; its charset and top-k are ignored (each request
+ *                   chooses its own)
+ */
+public record ServedModel(String name, String version, String platform, Recogniser recogniser) {
+}
