@@ -1,26 +1,19 @@
 package hcr.engine;
 
-import hcr.recognise.Candidate;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
 /**
- * The two result files, RFC 4180: predictions ({@code code,char,path} with the code zero-padded as
- * on stdout, plus {@code charN,probN}
- * columns for the top K when K > 1) and, only when something failed, errors ({@code path,reason})
- * in {@code <name>.errors.csv} beside it. Rows are written as they come to temporary files;
+ * The two result files, rows as {@link CsvRows} lays them out: predictions and, only when
+ * something failed, errors in {@code <name>.errors.csv} beside it. Rows are written as they come to temporary files;
  * {@link #commit} renames them into place and removes a stale errors file from an earlier run,
  * while {@link #close} without commit leaves the previous results untouched.
  */
 public final class CsvResults implements PredictionSink, AutoCloseable {
-    private static final CSVFormat FORMAT = CSVFormat.RFC4180;
-
     private final int topK;
     private final AtomicFile predictionsFile;
     private final CSVPrinter predictions;
@@ -32,7 +25,7 @@ public final class CsvResults implements PredictionSink, AutoCloseable {
         this.topK = topK;
         this.errorsPath = errorsFileFor(predictionsPath);
         this.predictionsFile = new AtomicFile(predictionsPath);
-        this.predictions = printer(predictionsFile, header(topK));
+        this.predictions = printer(predictionsFile, CsvRows.predictionsHeader(topK));
     }
 
     /** {@code predictions.csv} → {@code predictions.errors.csv}. */
@@ -46,40 +39,19 @@ public final class CsvResults implements PredictionSink, AutoCloseable {
         return errorsPath;
     }
 
-    private static List<String> header(int topK) {
-        List<String> header = new ArrayList<>(List.of("code", "char", "path"));
-        if (topK > 1) {
-            for (int i = 1; i <= topK; i++) {
-                header.add("char" + i);
-                header.add("prob" + i);
-            }
-        }
-        return header;
-    }
-
     @Override
     public void predicted(Prediction prediction) {
-        List<Object> row = new ArrayList<>(3 + 2 * topK);
-        Candidate best = prediction.best();
-        row.add(String.format(Locale.ROOT, "%03d", best.code())); // as on stdout: "065" for 'A'
-        row.add(best.character());
-        row.add(PathText.posix(prediction.path()));
-        if (topK > 1) {
-            for (Candidate c : prediction.candidates()) {
-                row.add(c.character());
-                row.add(String.format(Locale.ROOT, "%.6f", c.probability()));
-            }
-        }
-        print(predictions, predictionsFile, row);
+        print(predictions, predictionsFile,
+                CsvRows.prediction(PathText.posix(prediction.path()), prediction.candidates(), topK));
     }
 
     @Override
     public void failed(Path path, String reason) {
         if (errors == null) {
             errorsFile = new AtomicFile(errorsPath);
-            errors = printer(errorsFile, List.of("path", "reason"));
+            errors = printer(errorsFile, CsvRows.ERRORS_HEADER);
         }
-        print(errors, errorsFile, List.of(PathText.posix(path), reason));
+        print(errors, errorsFile, CsvRows.error(PathText.posix(path), reason));
     }
 
     /** Puts both files in place; a stale errors file goes when this run had no errors. */
@@ -106,7 +78,7 @@ public final class CsvResults implements PredictionSink, AutoCloseable {
 
     private static CSVPrinter printer(AtomicFile file, List<String> header) {
         try {
-            return FORMAT.builder().setHeader(header.toArray(String[]::new)).get().print(file.writer());
+            return CsvRows.FORMAT.builder().setHeader(header.toArray(String[]::new)).get().print(file.writer());
         } catch (IOException e) {
             throw new OutputException("cannot write " + file.target() + ": " + e.getMessage(), e);
         }
