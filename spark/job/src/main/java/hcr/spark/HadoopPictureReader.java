@@ -23,6 +23,7 @@ final class HadoopPictureReader implements PictureReader {
     private final Map<String, String> hadoopSettings;
     private final long maxBytes;
     private transient Configuration conf;
+    private transient FileSystem last;
 
     HadoopPictureReader(Map<String, String> hadoopSettings, long maxBytes) {
         this.hadoopSettings = hadoopSettings;
@@ -45,8 +46,7 @@ final class HadoopPictureReader implements PictureReader {
     public byte[] read(String uri) {
         Path path = new Path(URI.create(uri));
         try {
-            // FileSystem.get caches one instance per scheme and authority: no connection per picture.
-            FileSystem fs = FileSystem.get(path.toUri(), configuration());
+            FileSystem fs = fileSystem(path);
             FileStatus status = fs.getFileStatus(path);
             if (status.isDirectory()) {
                 throw UnreadableImageException.directory();
@@ -80,10 +80,19 @@ final class HadoopPictureReader implements PictureReader {
         }
     }
 
-    private Configuration configuration() {
-        if (conf == null) {
-            conf = configuration(hadoopSettings);
+    /** One file system client per task (and Hadoop's cache across tasks): never one per picture. */
+    private FileSystem fileSystem(Path path) throws IOException {
+        if (last == null || !sameStore(last.getUri(), path.toUri())) {
+            if (conf == null) {
+                conf = configuration(hadoopSettings);
+            }
+            last = FileSystem.get(path.toUri(), conf);
         }
-        return conf;
+        return last;
+    }
+
+    private static boolean sameStore(URI a, URI b) {
+        return java.util.Objects.equals(a.getScheme(), b.getScheme())
+                && java.util.Objects.equals(a.getAuthority(), b.getAuthority());
     }
 }
