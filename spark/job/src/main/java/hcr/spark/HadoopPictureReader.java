@@ -11,6 +11,7 @@ import java.util.Map;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.LocalFileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.security.AccessControlException;
 
@@ -86,7 +87,9 @@ final class HadoopPictureReader implements PictureReader {
             if (conf == null) {
                 conf = configuration(hadoopSettings);
             }
-            last = FileSystem.get(path.toUri(), conf);
+            FileSystem fs = FileSystem.get(path.toUri(), conf);
+            // Local files without the .crc side-file lookups of Hadoop's checksummed wrapper.
+            last = fs instanceof LocalFileSystem checked ? checked.getRawFileSystem() : fs;
         }
         return last;
     }

@@ -18,9 +18,11 @@ import org.apache.hadoop.fs.LocalFileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.fs.RawLocalFileSystem;
 import org.apache.spark.api.java.JavaRDD;
-import org.apache.spark.sql.Encoders;
-import org.apache.spark.sql.SaveMode;
+import org.apache.hadoop.io.NullWritable;
+import org.apache.hadoop.io.Text;
+import org.apache.hadoop.mapreduce.lib.output.TextOutputFormat;
 import org.apache.spark.sql.SparkSession;
+import scala.Tuple2;
 
 /**
  * The two result files of a run, named as {@code hcr infer} names them: {@code predictions.csv}
@@ -76,11 +78,13 @@ final class ResultFiles {
 
     private Path writeParts(JavaRDD<ScoredRow> rows, boolean failed, String name) {
         Path dir = new Path(parts, name);
-        JavaRDD<String> lines = rows.filter(r -> r.failed() == failed).map(ScoredRow::line);
-        spark.createDataset(lines.rdd(), Encoders.STRING()).write()
-                .mode(SaveMode.ErrorIfExists)
-                .option("lineSep", "\r\n")
-                .text(dir.toString());
+        // Hadoop's text format ends each record with "\n": a trailing "\r" makes that CRLF, as commons-csv
+        // writes it. (Spark SQL's text writer would do with lineSep, but its first use in a session costs
+        // tens of seconds of planning on a small machine; the RDD writer has the same commit protocol.)
+        rows.filter(r -> r.failed() == failed)
+                .mapToPair(r -> new Tuple2<>(NullWritable.get(), new Text(r.line() + "\r")))
+                .saveAsNewAPIHadoopFile(dir.toString(), NullWritable.class, Text.class, TextOutputFormat.class,
+                        spark.sparkContext().hadoopConfiguration());
         return dir;
     }
 
@@ -106,14 +110,13 @@ final class ResultFiles {
 
     private FileStatus[] partsInOrder(Path dir) throws IOException {
         FileStatus[] all = fs.listStatus(dir, p -> p.getName().startsWith("part-"));
-        // part-00000-<uuid>-c000.txt: the number is the partition; past 99,999 it has more digits.
+        // part-r-00000: the number is the partition; past 99,999 it has more digits.
         Arrays.sort(all, Comparator.comparingLong(s -> partition(s.getPath().getName())));
         return all;
     }
 
     private static long partition(String partName) {
-        int end = partName.indexOf('-', 5);
-        return Long.parseLong(partName.substring(5, end < 0 ? partName.length() : end));
+        return Long.parseLong(partName.substring(partName.lastIndexOf('-') + 1));
     }
 
     /** Atomic on a local disk and on HDFS-like stores; on object stores the copy is never seen half-made. */
