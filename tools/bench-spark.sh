@@ -27,7 +27,7 @@ run() {  # name command... ; appends "name wall job_seconds" to $WORK/times
   "$@" >"$WORK/log-$name" 2>&1 || { echo "bench-spark: $name failed, see $WORK/log-$name" >&2; exit 1; }
   end=$(date +%s.%N)
   local job
-  job=$(grep -o 'in [0-9.]* s' "$WORK/log-$name" | tail -1 | awk '{print $2}')
+  job=$(grep -o 'in [0-9.]* s' "$WORK/log-$name" | tail -1 | awk '{print $2}' || true)
   echo "$name $(echo "$end - $start" | bc -l) ${job:-0}" >> "$WORK/times"
 }
 infer()  { run infer "${HCR[@]}" infer --input "$PICTURES" --output "$WORK/out-infer/predictions.csv" --quiet; }
