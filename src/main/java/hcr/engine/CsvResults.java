@@ -1,39 +1,33 @@
 package hcr.engine;
 
-import hcr.recognise.Candidate;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.apache.commons.csv.CSVFormat;
 
 /**
- * The two result files, RFC 4180: predictions ({@code code,char,path} with the code zero-padded as
- * on stdout, plus {@code charN,probN}
- * columns for the top K when K > 1) and, only when something failed, errors ({@code path,reason})
- * in {@code <name>.errors.csv} beside it. Rows are written as they come to temporary files;
- * {@link #commit} renames them into place and removes a stale errors file from an earlier run,
- * while {@link #close} without commit leaves the previous results untouched.
+ * The two result files, rows as {@link CsvRows} lays them out (the Spark job writes the same):
+ * predictions and, only when something failed, errors in {@code <name>.errors.csv} beside it.
+ * Rows are written as they come to temporary files; {@link #commit} renames them into place and
+ * removes a stale errors file from an earlier run, while {@link #close} without commit leaves the
+ * previous results untouched.
  */
 public final class CsvResults extends RowResults {
-    private static final CSVFormat FORMAT = CSVFormat.RFC4180;
     /** How every predictions file hcr writes begins: what tells hcr's own file from a user's. */
     public static final String HEADER_START = "code,char,path";
     public static final String ERRORS_HEADER_START = "path,reason";
+    private static final String RECORD_END = "\r\n";
 
     private final int topK;
 
     public CsvResults(Path predictionsPath, int topK) {
-        super(new AtomicFile(predictionsPath), errorsFileFor(predictionsPath), header(topK));
+        super(new AtomicFile(predictionsPath), errorsFileFor(predictionsPath), line(CsvRows.predictionsHeader(topK)));
         this.topK = topK;
     }
 
     /** To a stream (standard output): failures are then on stderr only. */
     public CsvResults(Writer out, String name, int topK) {
-        super(ResultTarget.stream(out, name), null, header(topK));
+        super(ResultTarget.stream(out, name), null, line(CsvRows.predictionsHeader(topK)));
         this.topK = topK;
     }
 
@@ -44,50 +38,22 @@ public final class CsvResults extends RowResults {
         return predictions.resolveSibling(stem + ".errors.csv");
     }
 
-    private static String header(int topK) {
-        List<String> header = new ArrayList<>(List.of("code", "char", "path"));
-        if (topK > 1) {
-            for (int i = 1; i <= topK; i++) {
-                header.add("char" + i);
-                header.add("prob" + i);
-            }
-        }
-        return line(header);
-    }
-
     @Override
     String predictionLine(Prediction prediction) {
-        List<Object> row = new ArrayList<>(3 + 2 * topK);
-        Candidate best = prediction.best();
-        row.add(String.format(Locale.ROOT, "%03d", best.code())); // as on stdout: "065" for 'A'
-        row.add(best.character());
-        row.add(PathText.posix(prediction.path()));
-        if (topK > 1) {
-            for (Candidate c : prediction.candidates()) {
-                row.add(c.character());
-                row.add(String.format(Locale.ROOT, "%.6f", c.probability()));
-            }
-        }
-        return line(row);
+        return line(CsvRows.prediction(CsvRows.path(prediction.path()), prediction.candidates(), topK));
     }
 
     @Override
     String errorsHeader() {
-        return line(List.of("path", "reason"));
+        return line(CsvRows.ERRORS_HEADER);
     }
 
     @Override
     String failureLine(Path path, String reason) {
-        return line(List.of(PathText.posix(path), reason));
+        return line(CsvRows.error(CsvRows.path(path), reason));
     }
 
     private static String line(List<?> values) {
-        StringBuilder text = new StringBuilder();
-        try {
-            FORMAT.printRecord(text, values.toArray());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e); // a StringBuilder does not fail
-        }
-        return text.toString();
+        return CsvRows.line(values) + RECORD_END;
     }
 }

@@ -192,14 +192,14 @@ public final class ImageDecoder {
     private static ImageInputStream open(Path file) {
         BasicFileAttributes attributes = attributes(file);
         if (attributes.isDirectory()) {
-            throw new UnreadableImageException("is a directory, not an image file");
+            throw UnreadableImageException.directory();
         }
         if (!attributes.isRegularFile()) {
             // A FIFO or device reports size 0 and would block or never end: not something to decode.
             throw new UnreadableImageException("not a regular file (a FIFO, socket or device), not an image file");
         }
         if (attributes.size() == 0) {
-            throw new UnreadableImageException("empty file (0 bytes)");
+            throw UnreadableImageException.emptyFile();
         }
         try {
             if (attributes.size() <= IN_MEMORY_LIMIT) {
@@ -211,9 +211,9 @@ public final class ImageDecoder {
             }
             return in;
         } catch (AccessDeniedException e) {
-            throw new UnreadableImageException("not readable (permission denied)", e);
+            throw UnreadableImageException.notReadable(e);
         } catch (IOException e) {
-            throw new UnreadableImageException("cannot read the file (" + describe(e) + ")", e);
+            throw UnreadableImageException.cannotRead(e);
         }
     }
 
@@ -221,9 +221,9 @@ public final class ImageDecoder {
         try {
             return Files.readAttributes(file, BasicFileAttributes.class);
         } catch (NoSuchFileException e) {
-            throw new UnreadableImageException("no such file", e);
+            throw UnreadableImageException.noSuchFile(e);
         } catch (IOException e) {
-            throw new UnreadableImageException("cannot read the file (" + describe(e) + ")", e);
+            throw UnreadableImageException.cannotRead(e);
         }
     }
 
@@ -385,7 +385,7 @@ public final class ImageDecoder {
         return opaque;
     }
 
-    private static String describe(Throwable e) {
+    static String describe(Throwable e) {
         String message = e.getMessage();
         String kind = e instanceof IIOException ? "decoder error" : e.getClass().getSimpleName();
         return message == null || message.isBlank() ? kind : message.strip();

@@ -1,0 +1,62 @@
+package hcr.spark;
+
+import hcr.recognise.Recogniser;
+import java.time.Duration;
+import java.util.List;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.storage.StorageLevel;
+
+/**
+ * The Spark door: list the inputs on the driver, score contiguous slices of the listing in parallel
+ * (one model per executor JVM, batches inside each partition), cache the rows so every picture is
+ * scored once, and write the two result files as {@code hcr infer} writes them.
+ */
+public final class ScoringJob {
+    private ScoringJob() {
+    }
+
+    public static JobSummary run(SparkSession spark, JobOptions options) {
+        Configuration hadoop = spark.sparkContext().hadoopConfiguration();
+        return run(spark, options, new HadoopPictureReader(HadoopPictureReader.settingsOf(hadoop), options.maxFileBytes()));
+    }
+
+    /** As {@link #run(SparkSession, JobOptions)}, reading pictures with {@code reader}. */
+    static JobSummary run(SparkSession spark, JobOptions options, PictureReader reader) {
+        long start = System.nanoTime();
+        Configuration hadoop = spark.sparkContext().hadoopConfiguration();
+        ModelFiles model = ModelFiles.read(options.model(), hadoop);
+        // Opening the model on the driver checks backend, model and charset before any task starts,
+        // and gives the header its columns. In local mode the tasks then share this very session.
+        Recogniser checked = ExecutorModels.recogniser(model, options.scoring(), 1);
+        int columns = checked.labeller().candidateCount();
+        List<Listed> inputs = PictureListing.list(options.input(), options.recursive(), options.shownRoot(), hadoop);
+
+        JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+        Broadcast<ModelFiles> shared = jsc.broadcast(model);
+        JavaRDD<ScoredRow> rows = jsc.parallelize(inputs, partitions(inputs.size(), options.pictures(), jsc.defaultParallelism()))
+                .mapPartitions(new ScorePartition(shared, options.scoring(), reader))
+                .persist(StorageLevel.MEMORY_AND_DISK());
+        try {
+            // The first action scores every partition into the cache; the writes read the cache.
+            long failed = rows.filter(ScoredRow::failed).count();
+            new ResultFiles(spark, options.output()).write(rows, columns, failed > 0);
+            return new JobSummary(inputs.size() - failed, failed, Duration.ofNanos(System.nanoTime() - start));
+        } finally {
+            rows.unpersist(false);
+            shared.destroy();
+        }
+    }
+
+    /**
+     * Enough partitions of at most {@code perPartition} pictures, and at least two per core so a
+     * slow partition does not leave the others idle at the end.
+     */
+    static int partitions(int inputs, int perPartition, int cores) {
+        long bySize = (inputs + (long) perPartition - 1) / perPartition;
+        return (int) Math.max(1, Math.max(bySize, Math.min(inputs, 2L * cores)));
+    }
+}
