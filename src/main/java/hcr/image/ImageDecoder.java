@@ -99,7 +99,9 @@ public final class ImageDecoder {
      * a large picture is counted too.
      */
     public <T> T decode(Path file, Function<BufferedImage, T> use) {
-        Decoded decoded = decodeStream(open(file), () -> WebpFrames.largestFramePixels(file));
+        byte[] bytes = readWhole(file);
+        ImageInputStream stream = bytes != null ? new InMemoryImageStream(bytes) : stream(file);
+        Decoded decoded = decodeStream(stream, bytes, () -> WebpFrames.largestFramePixels(file));
         try (DecodeBudget.Reservation memory = decoded.memory()) {
             return use.apply(decoded.image());
         }
@@ -113,7 +115,8 @@ public final class ImageDecoder {
         if (picture.length == 0) {
             throw new UnreadableImageException("empty picture (0 bytes)");
         }
-        Decoded decoded = decodeStream(new InMemoryImageStream(picture), () -> WebpFrames.largestFramePixels(picture));
+        Decoded decoded = decodeStream(new InMemoryImageStream(picture), picture,
+                () -> WebpFrames.largestFramePixels(picture));
         try (DecodeBudget.Reservation memory = decoded.memory()) {
             return use.apply(decoded.image());
         }
@@ -128,7 +131,8 @@ public final class ImageDecoder {
     private record Decoded(BufferedImage image, DecodeBudget.Reservation memory) {
     }
 
-    private Decoded decodeStream(ImageInputStream stream, FrameSizes frames) {
+    /** {@code bytes}: the whole file when it is in memory (a large JPEG may then be decoded scaled), else null. */
+    private Decoded decodeStream(ImageInputStream stream, byte[] bytes, FrameSizes frames) {
         DecodeBudget.Reservation memory = null;
         try (ImageInputStream in = stream) {
             ImageReader reader = readers.readerFor(in);
@@ -138,7 +142,7 @@ public final class ImageDecoder {
             boolean clean = false;
             try {
                 memory = reserveMemory(reader, in, frames);
-                Decoded decoded = new Decoded(read(reader), memory);
+                Decoded decoded = new Decoded(read(reader, bytes), memory);
                 clean = true;
                 return decoded;
             } finally {
@@ -167,8 +171,10 @@ public final class ImageDecoder {
     /**
      * Reads a file of ordinary size into memory in one go (fewer system calls than a buffered
      * file stream and its seeks); only huge files are streamed.
+     *
+     * @return the file's bytes, or null when it is too large to hold and must be {@linkplain #stream streamed}
      */
-    private static ImageInputStream open(Path file) {
+    private static byte[] readWhole(Path file) {
         BasicFileAttributes attributes = attributes(file);
         if (attributes.isDirectory()) {
             throw new UnreadableImageException("is a directory, not an image file");
@@ -176,10 +182,20 @@ public final class ImageDecoder {
         if (attributes.size() == 0) {
             throw new UnreadableImageException("empty file (0 bytes)");
         }
+        if (attributes.size() > IN_MEMORY_LIMIT) {
+            return null;
+        }
         try {
-            if (attributes.size() <= IN_MEMORY_LIMIT) {
-                return new InMemoryImageStream(Files.readAllBytes(file));
-            }
+            return Files.readAllBytes(file);
+        } catch (AccessDeniedException e) {
+            throw new UnreadableImageException("not readable (permission denied)", e);
+        } catch (IOException e) {
+            throw new UnreadableImageException("cannot read the file (" + describe(e) + ")", e);
+        }
+    }
+
+    private static ImageInputStream stream(Path file) {
+        try {
             ImageInputStream in = ImageIO.createImageInputStream(file.toFile());
             if (in == null) {
                 throw new UnreadableImageException("cannot open the file");
@@ -238,8 +254,26 @@ public final class ImageDecoder {
         return Math.max(raster, 1) + 8L;
     }
 
-    private BufferedImage read(ImageReader reader) throws IOException {
+    private BufferedImage read(ImageReader reader, byte[] bytes) throws IOException {
         String format = reader.getFormatName().toUpperCase(Locale.ROOT);
+        BufferedImage image = format.equals("JPEG") && bytes != null ? scaledJpeg(reader, bytes) : null;
+        if (image == null) {
+            image = readWithImageIo(reader, format);
+        }
+        Orientation orientation = Orientation.of(imageMetadata(reader));
+        return orientation.apply(onWhite(image));
+    }
+
+    /** A large JPEG decoded already shrunk to the size preprocessing works at; null when not large or not possible. */
+    private static BufferedImage scaledJpeg(ImageReader reader, byte[] bytes) throws IOException {
+        int reduction = ScaledJpegDecoder.reductionFor(reader.getWidth(0), reader.getHeight(0));
+        if (reduction == 1) {
+            return null;
+        }
+        return ScaledJpegDecoder.instance().flatMap(decoder -> decoder.decodeGrey(bytes, reduction)).orElse(null);
+    }
+
+    private BufferedImage readWithImageIo(ImageReader reader, String format) throws IOException {
         TruncationWatch watch = new TruncationWatch();
         reader.addIIOReadWarningListener(watch);
         BufferedImage image;
@@ -251,8 +285,7 @@ public final class ImageDecoder {
         if (watch.truncated != null) {
             throw new UnreadableImageException("truncated or corrupt " + format + " (" + watch.truncated + ")");
         }
-        Orientation orientation = Orientation.of(imageMetadata(reader));
-        return orientation.apply(onWhite(image));
+        return image;
     }
 
     /**

@@ -201,7 +201,7 @@ class ImageDecoderTest {
     }
 
     /** Inserts an APP1 Exif segment holding only the orientation tag right after the JPEG's SOI marker. */
-    private static byte[] withExifOrientation(byte[] jpeg, int orientation) {
+    static byte[] withExifOrientation(byte[] jpeg, int orientation) {
         ByteBuffer tiff = ByteBuffer.allocate(26);
         tiff.put(new byte[] {'M', 'M', 0, 42}).putInt(8).putShort((short) 1)
                 .putShort((short) 0x0112).putShort((short) 3).putInt(1).putShort((short) orientation).putShort((short) 0)
