@@ -37,8 +37,7 @@ public final class ImageDecoder {
     private static final Set<String> EXTENSIONS = Set.of("png", "jpg", "jpeg", "bmp", "gif", "tif", "tiff", "webp");
 
     static {
-        // A disk cache only slows small files down and fails on read-only temp directories.
-        ImageIO.setUseCache(false);
+        ImageIoWarmUp.start(); // also turns ImageIO's disk cache off
     }
 
     /** Files up to this size are read into memory whole; larger ones are streamed. */
