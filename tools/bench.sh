@@ -11,12 +11,13 @@
 # find: OpenCV's IMREAD_REDUCED_GRAYSCALE_8 (tools/bench/cv_peer_reduced.py) and PIL's Image.draft to 1/8
 # plus ImageOps.exif_transpose (tools/bench/torch_peer_draft.py); the peers themselves stay unchanged.
 #
-#   tools/bench.sh [--runs N] [--quick] [--skip-train] [--large] [--work DIR]
+#   tools/bench.sh [--runs N] [--quick] [--skip-train] [--skip-model] [--large] [--work DIR]
 #                  [--backends "onnx tf"] [--tf-model DIR] [--onnx-model FILE] [--output FILE.md]
 #
 #   --runs N        rounds (default 5; 3 with --quick)
 #   --quick         1,000 pictures per directory (100 photos), 3 rounds, a short training run: for trying the script
 #   --skip-train    leave out training (the longest part: one EMNIST epoch per round)
+#   --skip-model    leave out scoring alone (tools/bench/ModelBench.java against the peer's model-bench)
 #   --large         also infer over 100,000 28x28 PNGs once per tool, for the peak-RSS target (the pictures
 #                   are generated on first use, which takes minutes)
 #   --work DIR      pictures, logs and raw numbers (default $HCR_BENCH_DIR or /tmp/hcr-vs-peer); picture
@@ -55,7 +56,7 @@ BATCH_TRAIN=128
 die() { echo "bench: $*" >&2; exit 1; }
 say() { echo "bench: $*" >&2; }
 
-runs="" quick=0 backends="onnx tf" skip_train=0 large=0 output=""
+runs="" quick=0 backends="onnx tf" skip_train=0 skip_model=0 large=0 output=""
 WORK="${HCR_BENCH_DIR:-/tmp/hcr-vs-peer}"
 declare -A MODEL=([tf]="" [onnx]="")
 while (($#)); do
@@ -63,6 +64,7 @@ while (($#)); do
     --runs) runs="${2:?--runs needs a number}"; shift ;;
     --quick) quick=1 ;;
     --skip-train) skip_train=1 ;;
+    --skip-model) skip_model=1 ;;
     --large) large=1 ;;
     --backends) backends="${2:?--backends needs a list}"; shift ;;
     --work) WORK="${2:?--work needs a directory}"; shift ;;
@@ -300,9 +302,11 @@ for ((ROUND = 1; ROUND <= runs; ROUND++)); do
   for side in $(rotated "$ROUND" $backends $PEERS); do end_to_end jpg128 "$JPG" "$side"; done
   for side in $(rotated "$ROUND" $backends $PEERS); do end_to_end phone "$PHONE" "$side"; done
   for side in $(rotated "$ROUND" $backends $PEERS); do startup "$side"; done
-  for batch in 1 256; do
-    for side in $(rotated "$ROUND" $backends torch); do model_only "$batch" "$side"; done
-  done
+  if ((!skip_model)); then
+    for batch in 1 256; do
+      for side in $(rotated "$ROUND" $backends torch); do model_only "$batch" "$side"; done
+    done
+  fi
   if ((!skip_train)); then
     for side in $(rotated "$ROUND" tf torch); do train "$side"; done
   fi
@@ -347,7 +351,7 @@ peer_cv="$(/usr/bin/python3 -c 'import cv2; print(cv2.__version__)')"
   echo
   echo "### Commands"
   echo
-  echo "\`tools/bench.sh$( ((quick)) && echo ' --quick')$( ((skip_train)) && echo ' --skip-train')$( ((large)) && echo ' --large') --runs $runs\`, which ran:"
+  echo "\`tools/bench.sh$( ((quick)) && echo ' --quick')$( ((skip_train)) && echo ' --skip-train')$( ((skip_model)) && echo ' --skip-model')$( ((large)) && echo ' --large') --runs $runs\`, which ran:"
   echo
   cat "$COMMANDS"
   echo
