@@ -40,8 +40,7 @@ public final class ImageDecoder {
     private static final Set<String> EXTENSIONS = Set.of("png", "jpg", "jpeg", "bmp", "gif", "tif", "tiff", "webp");
 
     static {
-        // A disk cache only slows small files down and fails on read-only temp directories.
-        ImageIO.setUseCache(false);
+        ImageIoWarmUp.start(); // also turns ImageIO's disk cache off
     }
 
     /** Files up to this size are read into memory whole; larger ones are streamed. */
@@ -114,7 +113,9 @@ public final class ImageDecoder {
      * a large picture is counted too.
      */
     public <T> T decode(Path file, Function<BufferedImage, T> use) {
-        Decoded decoded = decodeStream(open(file), () -> WebpChunks.of(file), file.toString());
+        byte[] bytes = readWhole(file);
+        ImageInputStream stream = bytes != null ? new InMemoryImageStream(bytes) : stream(file);
+        Decoded decoded = decodeStream(stream, bytes, () -> WebpChunks.of(file), file.toString());
         try (DecodeBudget.Reservation memory = decoded.memory()) {
             return use.apply(decoded.image());
         }
@@ -128,7 +129,7 @@ public final class ImageDecoder {
         if (picture.length == 0) {
             throw new UnreadableImageException("empty picture (0 bytes)");
         }
-        Decoded decoded = decodeStream(new InMemoryImageStream(picture), () -> WebpChunks.of(picture), "picture");
+        Decoded decoded = decodeStream(new InMemoryImageStream(picture), picture, () -> WebpChunks.of(picture), "picture");
         try (DecodeBudget.Reservation memory = decoded.memory()) {
             return use.apply(decoded.image());
         }
@@ -143,7 +144,8 @@ public final class ImageDecoder {
     private record Decoded(BufferedImage image, DecodeBudget.Reservation memory) {
     }
 
-    private Decoded decodeStream(ImageInputStream stream, WebpSource webp, String name) {
+    /** {@code bytes}: the whole file when it is in memory (a large JPEG may then be decoded scaled), else null. */
+    private Decoded decodeStream(ImageInputStream stream, byte[] bytes, WebpSource webp, String name) {
         DecodeBudget.Reservation memory = null;
         try (ImageInputStream in = stream) {
             ImageReader reader = readers.readerFor(in);
@@ -158,7 +160,7 @@ public final class ImageDecoder {
                 Orientation tagged = format.equals("JPEG") ? OrientationTag.ofJpeg(in)
                         : chunks != null ? OrientationTag.ofExif(chunks.exif()) : null;
                 memory = reserveMemory(reader, in, chunks);
-                Decoded decoded = new Decoded(read(reader, tagged), memory);
+                Decoded decoded = new Decoded(read(reader, bytes, tagged), memory);
                 noticeMorePages(reader, name);
                 clean = true;
                 return decoded;
@@ -188,8 +190,10 @@ public final class ImageDecoder {
     /**
      * Reads a file of ordinary size into memory in one go (fewer system calls than a buffered
      * file stream and its seeks); only huge files are streamed.
+     *
+     * @return the file's bytes, or null when it is too large to hold and must be {@linkplain #stream streamed}
      */
-    private static ImageInputStream open(Path file) {
+    private static byte[] readWhole(Path file) {
         BasicFileAttributes attributes = attributes(file);
         if (attributes.isDirectory()) {
             throw UnreadableImageException.directory();
@@ -201,10 +205,20 @@ public final class ImageDecoder {
         if (attributes.size() == 0) {
             throw UnreadableImageException.emptyFile();
         }
+        if (attributes.size() > IN_MEMORY_LIMIT) {
+            return null;
+        }
         try {
-            if (attributes.size() <= IN_MEMORY_LIMIT) {
-                return new InMemoryImageStream(Files.readAllBytes(file));
-            }
+            return Files.readAllBytes(file);
+        } catch (AccessDeniedException e) {
+            throw new UnreadableImageException("not readable (permission denied)", e);
+        } catch (IOException e) {
+            throw new UnreadableImageException("cannot read the file (" + describe(e) + ")", e);
+        }
+    }
+
+    private static ImageInputStream stream(Path file) {
+        try {
             ImageInputStream in = ImageIO.createImageInputStream(file.toFile());
             if (in == null) {
                 throw new UnreadableImageException("cannot open the file");
@@ -263,9 +277,30 @@ public final class ImageDecoder {
         return Math.max(raster, 1) + 8L;
     }
 
-    /** Reads the first image upright: as {@code tagged} says, or when null as the reader's metadata says. */
-    private BufferedImage read(ImageReader reader, Orientation tagged) throws IOException {
+    /**
+     * Reads the first image upright: as {@code tagged} says, or when null as the reader's metadata says.
+     * {@code bytes}: the whole file when in memory, so a large JPEG can be decoded scaled.
+     */
+    private BufferedImage read(ImageReader reader, byte[] bytes, Orientation tagged) throws IOException {
         String format = reader.getFormatName().toUpperCase(Locale.ROOT);
+        BufferedImage image = format.equals("JPEG") && bytes != null ? scaledJpeg(reader, bytes) : null;
+        if (image == null) {
+            image = readWithImageIo(reader, format);
+        }
+        Orientation orientation = tagged != null ? tagged : OrientationTag.of(imageMetadata(reader));
+        return orientation.apply(onWhite(image));
+    }
+
+    /** A large JPEG decoded already shrunk to the size preprocessing works at; null when not large or not possible. */
+    private static BufferedImage scaledJpeg(ImageReader reader, byte[] bytes) throws IOException {
+        int reduction = ScaledJpegDecoder.reductionFor(reader.getWidth(0), reader.getHeight(0));
+        if (reduction == 1) {
+            return null;
+        }
+        return ScaledJpegDecoder.instance().flatMap(decoder -> decoder.decodeGrey(bytes, reduction)).orElse(null);
+    }
+
+    private BufferedImage readWithImageIo(ImageReader reader, String format) throws IOException {
         TruncationWatch watch = new TruncationWatch();
         reader.addIIOReadWarningListener(watch);
         BufferedImage image;
@@ -277,8 +312,7 @@ public final class ImageDecoder {
         if (watch.truncated != null) {
             throw new UnreadableImageException("truncated or corrupt " + format + " (" + watch.truncated + ")");
         }
-        Orientation orientation = tagged != null ? tagged : OrientationTag.of(imageMetadata(reader));
-        return orientation.apply(onWhite(image));
+        return image;
     }
 
     /**
