@@ -11,6 +11,7 @@ import picocli.CommandLine.Command;
         description = "Recognises handwritten characters (EMNIST ByClass: 0-9, A-Z, a-z).",
         subcommands = {
                 InferCommand.class,
+                ReadCommand.class,
                 TrainCommand.class,
                 EvaluateCommand.class,
                 ExportCommand.class,

@@ -21,6 +21,7 @@ public final class LineReader {
     private final Recogniser recogniser;
     private final PathDecoder decoder;
     private final boolean useContext;
+    private final ShapePrior shapes;
     private final EmnistPreprocessor recipe = new EmnistPreprocessor();
 
     public LineReader(Recogniser recogniser) {
@@ -36,6 +37,7 @@ public final class LineReader {
         this.recogniser = recogniser;
         this.decoder = new PathDecoder(weights);
         this.useContext = useContext;
+        this.shapes = new ShapePrior(recogniser.labeller().labels());
     }
 
     public Reading read(InkMap map) {
@@ -48,7 +50,7 @@ public final class LineReader {
             int height = Oversegmenter.lineHeight(blobs);
             List<Piece> atoms = Oversegmenter.atoms(blobs, map);
             crops.own(atoms, atomBase);
-            LinePlan plan = new LinePlan(height, atoms.size(), atomBase, decoder.candidates(atoms, height), candidateCount);
+            LinePlan plan = new LinePlan(height, atoms, atomBase, decoder.candidates(atoms, height), candidateCount);
             plans.add(plan);
             atomBase += atoms.size();
             candidateCount += plan.runs.size();
@@ -76,11 +78,12 @@ public final class LineReader {
             double[] scores = new double[plan.runs.size()];
             for (int r = 0; r < scores.length; r++) {
                 int k = plan.firstCandidate + r;
+                PathDecoder.Run run = plan.runs.get(r);
                 scores[r] = usable[k]
-                        ? decoder.score(plan.runs.get(r), Math.log(Math.max(1e-9, bestAllowed(probabilities, k * labels).probability)), plan.height)
+                        ? decoder.score(plan.atoms, run, bestFit(probabilities, k * labels, run.box()), plan.height)
                         : UNUSABLE;
             }
-            List<Integer> path = PathDecoder.bestPath(plan.atoms, plan.runs, scores);
+            List<Integer> path = PathDecoder.bestPath(plan.atoms.size(), plan.runs, scores);
             List<Box> boxes = new ArrayList<>();
             float[] rows = new float[path.size() * labels];
             for (int i = 0; i < path.size(); i++) {
@@ -131,6 +134,20 @@ public final class LineReader {
         return new TextLine(WordGaps.split(characters, height * scale));
     }
 
+    /** max over the charset of ln p(c) less the weighted misfit of the box's aspect for c. */
+    private double bestFit(float[] row, int offset, Box box) {
+        Labeller labeller = recogniser.labeller();
+        double weight = decoder.weights().shapeWeight();
+        double best = Double.NEGATIVE_INFINITY;
+        for (int i = 0; i < labeller.labelCount(); i++) {
+            if (labeller.allows(i)) {
+                double fit = Math.log(Math.max(1e-9, row[offset + i])) - weight * shapes.misfit(i, box.width(), box.height());
+                best = Math.max(best, fit);
+            }
+        }
+        return best;
+    }
+
     private record Best(int index, float probability) {
     }
 
@@ -146,6 +163,6 @@ public final class LineReader {
         return new Best(best, row[offset + best]);
     }
 
-    private record LinePlan(int height, int atoms, int atomBase, List<PathDecoder.Run> runs, int firstCandidate) {
+    private record LinePlan(int height, List<Piece> atoms, int atomBase, List<PathDecoder.Run> runs, int firstCandidate) {
     }
 }

@@ -20,6 +20,10 @@ final class Oversegmenter {
     static final double CUT_WIDTH = 0.7;
     /** Closest two cuts may be, and a cut to a blob's edge, in line heights. */
     static final double MIN_SLICE = 0.16;
+    /** A blob on its own with less ink than this many squared line heights is dust, not a character. */
+    static final double DUST = 0.02;
+    /** A slice with less ink than this many squared line heights goes to its neighbour: no character is that thin. */
+    static final double SLIVER = 0.03;
     /** How far a cut path may wander either side of its starting column, in line heights. */
     static final double WANDER = 0.2;
 
@@ -36,7 +40,11 @@ final class Oversegmenter {
         int height = lineHeight(line);
         List<Piece> joined = joinFragments(line, height);
         List<Piece> atoms = new ArrayList<>();
-        for (Piece piece : joined) {
+        for (int b = 0; b < joined.size(); b++) {
+            Piece piece = joined.get(b).inBlob(b);
+            if (piece.area() < DUST * height * height) {
+                continue;
+            }
             if (piece.box().width() > CUT_WIDTH * height) {
                 atoms.addAll(cut(piece, map, height));
             } else {
@@ -115,10 +123,28 @@ final class Oversegmenter {
         List<Piece> out = new ArrayList<>();
         for (List<Integer> slice : slices) {
             if (!slice.isEmpty()) {
-                out.add(Piece.of(slice.stream().mapToInt(Integer::intValue).toArray(), map.width()));
+                out.add(Piece.of(slice.stream().mapToInt(Integer::intValue).toArray(), map.width(), piece.blob()));
             }
         }
+        // Slivers join the smaller of their neighbours, until none is left.
+        for (int i = smallest(out); out.size() > 1 && out.get(i).area() < SLIVER * height * height; i = smallest(out)) {
+            int neighbour = i == 0 ? 1 : i == out.size() - 1 ? i - 1
+                    : out.get(i - 1).area() <= out.get(i + 1).area() ? i - 1 : i + 1;
+            Piece merged = out.get(Math.min(i, neighbour)).join(out.get(Math.max(i, neighbour)));
+            out.set(Math.min(i, neighbour), merged);
+            out.remove(Math.max(i, neighbour));
+        }
         return out;
+    }
+
+    private static int smallest(List<Piece> pieces) {
+        int at = 0;
+        for (int i = 1; i < pieces.size(); i++) {
+            if (pieces.get(i).area() < pieces.get(at).area()) {
+                at = i;
+            }
+        }
+        return at;
     }
 
     /**

@@ -30,13 +30,16 @@ final class PathDecoder {
      *
      * @param characterBonus added per character, so that a path of several confident characters
      *                       is not beaten by one merged guess just because it multiplies fewer probabilities
+     * @param cutCost        taken per character that starts at a cut through a blob rather than
+     *                       between blobs: a blob that reads well whole stays whole
+     * @param shapeWeight    per squared spread a candidate's aspect lies outside its character's usual range
      * @param widePenalty    per squared line height of width beyond {@code wideFrom}
      * @param wideFrom       widest ordinary character
      * @param maxWidth       no candidate of several atoms is wider
      * @param maxGap         no candidate of several atoms has a larger blank gap inside
      */
-    record Weights(double characterBonus, double widePenalty, double wideFrom, double maxWidth, double maxGap) {
-        static final Weights DEFAULT = new Weights(1.0, 4.0, 1.0, 1.6, 0.35);
+    record Weights(double characterBonus, double cutCost, double shapeWeight, double widePenalty, double wideFrom, double maxWidth, double maxGap) {
+        static final Weights DEFAULT = new Weights(0.3, 1.5, 1.0, 4.0, 1.0, 1.6, 0.35);
     }
 
     /** The runs worth scoring: single atoms always, longer runs only when they can be one character. */
@@ -58,10 +61,19 @@ final class PathDecoder {
         return runs;
     }
 
-    /** The score of one candidate given the log-probability of its best character. */
-    double score(Run run, double logProbability, int lineHeight) {
+    Weights weights() {
+        return weights;
+    }
+
+    /**
+     * The score of one candidate given the best, over the charset, of each character's
+     * log-probability less its shape misfit ({@link ShapePrior}).
+     */
+    double score(List<Piece> atoms, Run run, double logProbability, int lineHeight) {
         double excess = Math.max(0, (double) run.box().width() / lineHeight - weights.wideFrom);
-        return logProbability + weights.characterBonus - weights.widePenalty * excess * excess;
+        boolean startsAtCut = run.start() > 0 && atoms.get(run.start() - 1).blob() == atoms.get(run.start()).blob();
+        return logProbability + weights.characterBonus - (startsAtCut ? weights.cutCost : 0)
+                - weights.widePenalty * excess * excess;
     }
 
     /**
