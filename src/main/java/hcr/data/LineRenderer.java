@@ -58,7 +58,7 @@ public final class LineRenderer {
     }
 
     /** The picture, its text and each character's ink box in picture pixels (x, y, w, h). */
-    public record Line(BufferedImage picture, String text, List<int[]> boxes, boolean scanned) {
+    public record Line(BufferedImage picture, String text, List<int[]> boxes) {
     }
 
     private final ImageSet images;
@@ -130,7 +130,7 @@ public final class LineRenderer {
         for (Glyph glyph : glyphs) {
             boxes.add(glyph.paint(ink, width, height));
         }
-        return new Line(toPicture(ink, width, height, scanned, random), text.toString(), boxes, scanned);
+        return new Line(toPicture(ink, width, height, scanned, random), text.toString(), boxes);
     }
 
     private static BufferedImage toPicture(float[] ink, int width, int height, boolean scanned, Random random) {

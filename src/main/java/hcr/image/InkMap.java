@@ -30,8 +30,4 @@ public record InkMap(int width, int height, int scale, float[] ink) {
                 / GreyReader.MAX_WORKING_SIDE);
         return new InkMap(grey.width, grey.height, scale, java.util.Arrays.copyOf(extractor.ink, grey.width * grey.height));
     }
-
-    public float at(int x, int y) {
-        return ink[y * width + x];
-    }
 }

@@ -25,10 +25,6 @@ public record Box(int x, int y, int width, int height) {
         return x + width / 2.0;
     }
 
-    public double centreY() {
-        return y + height / 2.0;
-    }
-
     public Box union(Box other) {
         return spanning(Math.min(x, other.x), Math.min(y, other.y),
                 Math.max(right(), other.right()), Math.max(bottom(), other.bottom()));
@@ -37,10 +33,6 @@ public record Box(int x, int y, int width, int height) {
     /** Columns both boxes cover; negative is the gap between them. */
     public int overlapX(Box other) {
         return Math.min(right(), other.right()) - Math.max(x, other.x);
-    }
-
-    public int overlapY(Box other) {
-        return Math.min(bottom(), other.bottom()) - Math.max(y, other.y);
     }
 
     /** The same box in a picture {@code factor} times larger. */

@@ -1,7 +1,6 @@
 package hcr.read;
 
 import hcr.image.EmnistPreprocessor;
-import hcr.image.EmnistTensor;
 import hcr.image.InkMap;
 import java.util.Arrays;
 import java.util.List;

@@ -123,7 +123,7 @@ public final class LineReader {
         if (useContext) {
             int[] best = new int[boxes.size()];
             for (int i = 0; i < best.length; i++) {
-                best[i] = bestAllowed(rows, i * labels).index;
+                best[i] = bestAllowed(rows, i * labels);
             }
             new CaseContext(labeller.labels()).apply(boxes, rows, best);
         }
@@ -148,11 +148,8 @@ public final class LineReader {
         return best;
     }
 
-    private record Best(int index, float probability) {
-    }
-
-    /** The charset's most likely character, by the model's raw probability (not renormalised: a fragment stays unlikely). */
-    private Best bestAllowed(float[] row, int offset) {
+    /** The charset's most likely character for the row at {@code offset}. */
+    private int bestAllowed(float[] row, int offset) {
         Labeller labeller = recogniser.labeller();
         int best = -1;
         for (int i = 0; i < labeller.labelCount(); i++) {
@@ -160,7 +157,7 @@ public final class LineReader {
                 best = i;
             }
         }
-        return new Best(best, row[offset + best]);
+        return best;
     }
 
     private record LinePlan(int height, List<Piece> atoms, int atomBase, List<PathDecoder.Run> runs, int firstCandidate) {
