@@ -144,7 +144,10 @@ public final class InferCommand implements Callable<Integer> {
     }
 
     private ImageDecoder decoder() {
-        return maxPixels != null ? new ImageDecoder(maxPixels) : ImageDecoder.withDefaults();
+        ImageDecoder decoder = maxPixels != null ? new ImageDecoder(maxPixels) : ImageDecoder.withDefaults();
+        // e.g. "hcr: scans/a.tif: 3 pages; only the first is read": the CSV keeps one row per file.
+        PrintWriter err = spec.commandLine().getErr();
+        return decoder.withNotices((picture, notice) -> err.println("hcr: " + picture + ": " + notice));
     }
 
     private static int scoringThreads(int decodeThreads) {

@@ -107,7 +107,10 @@ public final class ImageSource implements Iterable<SourceEntry> {
             if (recursive && Files.isDirectory(path)) {
                 return descend(path);
             }
-            return isPicture.test(path) ? SourceEntry.picture(path) : null;
+            if (!isPicture.test(path)) {
+                return null;
+            }
+            return PathText.roundTrips(path) ? SourceEntry.picture(path) : SourceEntry.unusable(path, PathText.notRoundTripping());
         }
 
         private SourceEntry descend(Path dir) {

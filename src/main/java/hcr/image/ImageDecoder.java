@@ -34,6 +34,9 @@ import javax.imageio.stream.ImageInputStream;
 public final class ImageDecoder {
     public static final long DEFAULT_MAX_PIXELS = 50_000_000L;
 
+    /** Counting pages stops here: a long animation costs no more than this many frame headers. */
+    private static final int PAGES_COUNTED = 1000;
+
     private static final Set<String> EXTENSIONS = Set.of("png", "jpg", "jpeg", "bmp", "gif", "tif", "tiff", "webp");
 
     static {
@@ -47,17 +50,28 @@ public final class ImageDecoder {
     private final long maxPixels;
     private final ReaderCache readers = new ReaderCache();
     private final DecodeBudget budget;
+    private final DecodeNotices notices;
 
     public ImageDecoder(long maxPixels) {
         this(maxPixels, DecodeBudget.SHARED);
     }
 
     ImageDecoder(long maxPixels, DecodeBudget budget) {
+        this(maxPixels, budget, DecodeNotices.IGNORE);
+    }
+
+    private ImageDecoder(long maxPixels, DecodeBudget budget, DecodeNotices notices) {
         if (maxPixels <= 0) {
             throw new IllegalArgumentException("maxPixels must be positive, was " + maxPixels);
         }
         this.maxPixels = maxPixels;
         this.budget = budget;
+        this.notices = notices;
+    }
+
+    /** The same decoder, telling {@code notices} what a user should know about pictures it used (none by default). */
+    public ImageDecoder withNotices(DecodeNotices notices) {
+        return new ImageDecoder(maxPixels, budget, notices);
     }
 
     public static ImageDecoder withDefaults() {
@@ -85,7 +99,8 @@ public final class ImageDecoder {
 
     /**
      * Decodes the first image of the file, applies its EXIF/TIFF orientation and composites any
-     * transparency onto white paper.
+     * transparency onto white paper. Further pages (TIFF) or frames (GIF, WebP) are not read; that
+     * there were some goes to the {@linkplain #withNotices notices}.
      *
      * @throws UnreadableImageException with a short reason when the file yields no picture
      */
@@ -99,7 +114,7 @@ public final class ImageDecoder {
      * a large picture is counted too.
      */
     public <T> T decode(Path file, Function<BufferedImage, T> use) {
-        Decoded decoded = decodeStream(open(file), () -> WebpFrames.largestFramePixels(file));
+        Decoded decoded = decodeStream(open(file), () -> WebpChunks.of(file), file.toString());
         try (DecodeBudget.Reservation memory = decoded.memory()) {
             return use.apply(decoded.image());
         }
@@ -113,22 +128,22 @@ public final class ImageDecoder {
         if (picture.length == 0) {
             throw new UnreadableImageException("empty picture (0 bytes)");
         }
-        Decoded decoded = decodeStream(new InMemoryImageStream(picture), () -> WebpFrames.largestFramePixels(picture));
+        Decoded decoded = decodeStream(new InMemoryImageStream(picture), () -> WebpChunks.of(picture), "picture");
         try (DecodeBudget.Reservation memory = decoded.memory()) {
             return use.apply(decoded.image());
         }
     }
 
-    /** The largest WebP frame's pixels, read from wherever the picture lives. */
-    private interface FrameSizes {
-        long largestFramePixels() throws IOException;
+    /** A WebP picture's chunks, read from wherever the picture lives. */
+    private interface WebpSource {
+        WebpChunks chunks() throws IOException;
     }
 
     /** A decoded picture and the share of the heap budget it holds until closed. */
     private record Decoded(BufferedImage image, DecodeBudget.Reservation memory) {
     }
 
-    private Decoded decodeStream(ImageInputStream stream, FrameSizes frames) {
+    private Decoded decodeStream(ImageInputStream stream, WebpSource webp, String name) {
         DecodeBudget.Reservation memory = null;
         try (ImageInputStream in = stream) {
             ImageReader reader = readers.readerFor(in);
@@ -137,8 +152,14 @@ public final class ImageDecoder {
             }
             boolean clean = false;
             try {
-                memory = reserveMemory(reader, in, frames);
-                Decoded decoded = new Decoded(read(reader), memory);
+                String format = reader.getFormatName().toUpperCase(Locale.ROOT);
+                WebpChunks chunks = format.equals("WEBP") ? webp.chunks() : null;
+                // Where the reader's metadata does not hold the orientation cheaply, read it from the bytes.
+                Orientation tagged = format.equals("JPEG") ? OrientationTag.ofJpeg(in)
+                        : chunks != null ? OrientationTag.ofExif(chunks.exif()) : null;
+                memory = reserveMemory(reader, in, chunks);
+                Decoded decoded = new Decoded(read(reader, tagged), memory);
+                noticeMorePages(reader, name);
                 clean = true;
                 return decoded;
             } finally {
@@ -203,7 +224,7 @@ public final class ImageDecoder {
     }
 
     /** Reads the header only: the pixel limit, then the heap the decoded picture and its copies will take. */
-    private DecodeBudget.Reservation reserveMemory(ImageReader reader, ImageInputStream in, FrameSizes frames)
+    private DecodeBudget.Reservation reserveMemory(ImageReader reader, ImageInputStream in, WebpChunks webp)
             throws IOException {
         // Metadata is needed for the orientation; seekForwardOnly keeps memory flat.
         reader.setInput(in, true, false);
@@ -212,8 +233,8 @@ public final class ImageDecoder {
         int height = reader.getHeight(0);
         checkPixelCount(width, height, format);
         long pixels = (long) width * height;
-        if (format.equals("WEBP")) {
-            long frame = frames.largestFramePixels();
+        if (webp != null) {
+            long frame = webp.largestFramePixels();
             if (frame > maxPixels) {
                 throw new UnreadableImageException(String.format(Locale.ROOT,
                         "too many pixels: a WEBP frame of %.1f megapixels, the limit is %.1f", frame / 1e6, maxPixels / 1e6));
@@ -238,7 +259,8 @@ public final class ImageDecoder {
         return Math.max(raster, 1) + 8L;
     }
 
-    private BufferedImage read(ImageReader reader) throws IOException {
+    /** Reads the first image upright: as {@code tagged} says, or when null as the reader's metadata says. */
+    private BufferedImage read(ImageReader reader, Orientation tagged) throws IOException {
         String format = reader.getFormatName().toUpperCase(Locale.ROOT);
         TruncationWatch watch = new TruncationWatch();
         reader.addIIOReadWarningListener(watch);
@@ -251,7 +273,7 @@ public final class ImageDecoder {
         if (watch.truncated != null) {
             throw new UnreadableImageException("truncated or corrupt " + format + " (" + watch.truncated + ")");
         }
-        Orientation orientation = Orientation.of(imageMetadata(reader));
+        Orientation orientation = tagged != null ? tagged : OrientationTag.of(imageMetadata(reader));
         return orientation.apply(onWhite(image));
     }
 
@@ -272,6 +294,48 @@ public final class ImageDecoder {
             }
         }
         return param;
+    }
+
+    /**
+     * Tells the notices when a TIFF, GIF or WebP holds more than the first image, counted from the
+     * headers only (after the first image and its metadata were read: the stream only goes forward).
+     */
+    private void noticeMorePages(ImageReader reader, String name) {
+        String what = imagesCalled(reader);
+        if (what == null) {
+            return;
+        }
+        int images = 1;
+        try {
+            while (images < PAGES_COUNTED) {
+                reader.getWidth(images);
+                images++;
+            }
+        } catch (IOException | RuntimeException e) {
+            // No further image, or a damaged one: either way the first page stands.
+        }
+        if (images > 1) {
+            notices.notice(name, (images == PAGES_COUNTED ? "at least " : "") + images + " " + what
+                    + "; only the first is read");
+        }
+    }
+
+    /** What a format calls its images when it can hold several: TIFF pages, GIF and WebP frames; else null. */
+    private static String imagesCalled(ImageReader reader) {
+        if (reader.getOriginatingProvider() == null) {
+            return null;
+        }
+        // By the plug-in's names: TwelveMonkeys reads classic TIFF with its "bigtiff" plug-in.
+        for (String name : reader.getOriginatingProvider().getFormatNames()) {
+            String format = name.toLowerCase(Locale.ROOT);
+            if (format.endsWith("tiff")) {
+                return "pages";
+            }
+            if (format.equals("gif") || format.equals("webp")) {
+                return "frames";
+            }
+        }
+        return null;
     }
 
     private void checkPixelCount(int width, int height, String format) {

@@ -3,25 +3,29 @@ package hcr.image;
 import java.awt.Graphics2D;
 import java.awt.geom.AffineTransform;
 import java.awt.image.BufferedImage;
-import javax.imageio.metadata.IIOMetadata;
-import javax.imageio.metadata.IIOMetadataFormatImpl;
-import org.w3c.dom.Node;
 
 /**
- * How a stored picture must be turned to stand upright, as the format-neutral
- * {@code javax_imageio_1.0} metadata names it ({@code Dimension/ImageOrientation}): flips followed
- * by counter-clockwise rotations. TwelveMonkeys fills it from a JPEG's EXIF or a TIFF's tag 274, so
- * phone photos taken sideways come out upright without parsing EXIF here.
+ * How a stored picture must be turned to stand upright: the values 1 to 8 of the EXIF and TIFF
+ * orientation tag (274), in that order. Phone photos taken sideways carry 6 or 8; mirrored ones
+ * (front cameras, scanners) the others.
  */
 enum Orientation {
+    /** 1: stored upright. */
     NORMAL(false),
-    ROTATE_90(true),
+    /** 2: mirrored left to right. */
+    MIRROR(false),
+    /** 3: upside down. */
     ROTATE_180(false),
-    ROTATE_270(true),
-    FLIP_H(false),
-    FLIP_V(false),
-    FLIP_H_ROTATE_90(true),
-    FLIP_V_ROTATE_90(true);
+    /** 4: mirrored top to bottom. */
+    FLIP(false),
+    /** 5: mirrored across the diagonal from the top left corner: rows become columns. */
+    TRANSPOSE(true),
+    /** 6: must be turned 90 degrees clockwise. */
+    ROTATE_CLOCKWISE(true),
+    /** 7: mirrored across the diagonal from the top right corner. */
+    TRANSVERSE(true),
+    /** 8: must be turned 90 degrees anticlockwise. */
+    ROTATE_ANTICLOCKWISE(true);
 
     private final boolean swapsSides;
 
@@ -29,29 +33,9 @@ enum Orientation {
         this.swapsSides = swapsSides;
     }
 
-    static Orientation of(IIOMetadata metadata) {
-        if (metadata == null || !metadata.isStandardMetadataFormatSupported()) {
-            return NORMAL;
-        }
-        Node root = metadata.getAsTree(IIOMetadataFormatImpl.standardMetadataFormatName);
-        Node value = find(find(root, "Dimension"), "ImageOrientation");
-        if (value == null || value.getAttributes().getNamedItem("value") == null) {
-            return NORMAL;
-        }
-        return named(value.getAttributes().getNamedItem("value").getNodeValue());
-    }
-
-    static Orientation named(String name) {
-        return switch (name) {
-            case "Rotate90" -> ROTATE_90;
-            case "Rotate180" -> ROTATE_180;
-            case "Rotate270" -> ROTATE_270;
-            case "FlipH" -> FLIP_H;
-            case "FlipV" -> FLIP_V;
-            case "FlipHRotate90" -> FLIP_H_ROTATE_90;
-            case "FlipVRotate90" -> FLIP_V_ROTATE_90;
-            default -> NORMAL;
-        };
+    /** The orientation a tag value names; values outside 1-8 (none, or garbage) leave the picture as stored. */
+    static Orientation ofTag(int value) {
+        return value >= 1 && value <= 8 ? values()[value - 1] : NORMAL;
     }
 
     BufferedImage apply(BufferedImage image) {
@@ -71,29 +55,21 @@ enum Orientation {
         return turned;
     }
 
-    /** Maps source coordinates to upright ones: x' = m00 x + m01 y + m02, y' = m10 x + m11 y + m12. */
+    /**
+     * Maps stored coordinates to upright ones (pixel edges, so a w-wide row runs from 0 to w).
+     * Arguments in AffineTransform's order: m00, m10, m01, m11, m02, m12, for
+     * x' = m00 x + m01 y + m02 and y' = m10 x + m11 y + m12.
+     */
     private AffineTransform transform(int w, int h) {
         return switch (this) {
             case NORMAL -> new AffineTransform();
-            case ROTATE_90 -> new AffineTransform(0, -1, 1, 0, 0, w);
-            case ROTATE_180 -> new AffineTransform(-1, 0, 0, -1, w, h);
-            case ROTATE_270 -> new AffineTransform(0, 1, -1, 0, h, 0);
-            case FLIP_H -> new AffineTransform(-1, 0, 0, 1, w, 0);
-            case FLIP_V -> new AffineTransform(1, 0, 0, -1, 0, h);
-            case FLIP_H_ROTATE_90 -> new AffineTransform(0, 1, 1, 0, 0, 0);
-            case FLIP_V_ROTATE_90 -> new AffineTransform(0, -1, -1, 0, h, w);
+            case MIRROR -> new AffineTransform(-1, 0, 0, 1, w, 0); // x' = w - x
+            case ROTATE_180 -> new AffineTransform(-1, 0, 0, -1, w, h); // x' = w - x, y' = h - y
+            case FLIP -> new AffineTransform(1, 0, 0, -1, 0, h); // y' = h - y
+            case TRANSPOSE -> new AffineTransform(0, 1, 1, 0, 0, 0); // x' = y, y' = x
+            case ROTATE_CLOCKWISE -> new AffineTransform(0, 1, -1, 0, h, 0); // x' = h - y, y' = x
+            case TRANSVERSE -> new AffineTransform(0, -1, -1, 0, h, w); // x' = h - y, y' = w - x
+            case ROTATE_ANTICLOCKWISE -> new AffineTransform(0, -1, 1, 0, 0, w); // x' = y, y' = w - x
         };
-    }
-
-    private static Node find(Node parent, String name) {
-        if (parent == null) {
-            return null;
-        }
-        for (Node child = parent.getFirstChild(); child != null; child = child.getNextSibling()) {
-            if (name.equals(child.getNodeName())) {
-                return child;
-            }
-        }
-        return null;
     }
 }

@@ -67,7 +67,7 @@ class ImageDecoderTest {
         // Stored 40 wide and 20 high with the mark top left; EXIF 6 says "rotate 90 degrees clockwise to view".
         BufferedImage stored = blackSquareOnWhite(40, 20, BufferedImage.TYPE_3BYTE_BGR);
         Path file = dir.resolve("sideways.jpg");
-        Files.write(file, withExifOrientation(Renderings.jpegBytes(stored, 0.95f), 6));
+        Files.write(file, TaggedPictures.jpeg(Renderings.jpegBytes(stored, 0.95f), 6));
 
         BufferedImage decoded = decoder.decode(file);
 
@@ -198,19 +198,5 @@ class ImageDecoderTest {
         crc.update(png, 12, 17);
         buffer.putInt(29, (int) crc.getValue());
         return png;
-    }
-
-    /** Inserts an APP1 Exif segment holding only the orientation tag right after the JPEG's SOI marker. */
-    private static byte[] withExifOrientation(byte[] jpeg, int orientation) {
-        ByteBuffer tiff = ByteBuffer.allocate(26);
-        tiff.put(new byte[] {'M', 'M', 0, 42}).putInt(8).putShort((short) 1)
-                .putShort((short) 0x0112).putShort((short) 3).putInt(1).putShort((short) orientation).putShort((short) 0)
-                .putInt(0);
-        byte[] exif = "Exif\0\0".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
-        int length = 2 + exif.length + tiff.capacity();
-        ByteBuffer out = ByteBuffer.allocate(jpeg.length + 2 + length);
-        out.put(jpeg, 0, 2).put((byte) 0xFF).put((byte) 0xE1).putShort((short) length).put(exif).put(tiff.array())
-                .put(jpeg, 2, jpeg.length - 2);
-        return out.array();
     }
 }

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
@@ -27,6 +28,11 @@ final class ChildJvm {
     }
 
     static ChildJvm start(String maxHeap, Path logs, String name, List<String> hcrArgs) {
+        return start(maxHeap, logs, name, hcrArgs, Map.of());
+    }
+
+    /** As {@link #start(String, Path, String, List)}, with these environment variables set as well (e.g. LC_ALL). */
+    static ChildJvm start(String maxHeap, Path logs, String name, List<String> hcrArgs, Map<String, String> environment) {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx" + maxHeap, "-XX:+UseSerialGC", "-Dhcr.stderr.tty=false",
@@ -38,6 +44,7 @@ final class ChildJvm {
             Path err = logs.resolve(name + ".err");
             ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile());
             builder.environment().put("TF_CPP_MIN_LOG_LEVEL", "3");
+            builder.environment().putAll(environment);
             return new ChildJvm(builder.start(), out, err);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -10,57 +10,70 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * The largest frame a WebP file declares. The WebP reader reports the canvas size but sizes its
- * work from each VP8/VP8L frame header, unchecked against the canvas: a 90-byte file whose canvas
- * says 1x1 and whose frame says 15000x13000 made it allocate gigabytes. So the decoder checks the
- * frames' sizes too. Reads only chunk headers, skipping their data.
+ * What the decoder needs from a WebP file's chunks besides what the WebP reader reports: the
+ * largest frame the file declares, and its EXIF block (for the orientation: the reader drops it).
+ *
+ * <p>The frames: the reader reports the canvas size but sizes its work from each VP8/VP8L frame
+ * header, unchecked against the canvas: a 90-byte file whose canvas says 1x1 and whose frame says
+ * 15000x13000 made it allocate gigabytes. So the decoder checks the frames' sizes too. Reads only
+ * chunk headers, skipping their data, except the EXIF chunk's.
+ *
+ * @param exif the EXIF chunk's bytes, null when there is none (or it is larger than an EXIF block can sensibly be)
  */
-final class WebpFrames {
+record WebpChunks(long largestFramePixels, byte[] exif) {
     private static final int[] VP8_START_CODE = {0x9d, 0x01, 0x2a};
     private static final int VP8L_SIGNATURE = 0x2f;
     /** An animation frame's own header before its image chunks: offsets, size, duration, flags. */
     private static final int ANMF_HEADER = 16;
+    /** A JPEG's EXIF segment holds at most 64 KB; a larger chunk is not read into memory. */
+    private static final long MAX_EXIF = 1 << 20;
 
-    private WebpFrames() {
-    }
-
-    static long largestFramePixels(Path file) throws IOException {
+    static WebpChunks of(Path file) throws IOException {
         try (SeekableByteChannel in = Files.newByteChannel(file)) {
-            return largestFramePixels(in);
+            return of(in);
         }
     }
 
-    static long largestFramePixels(byte[] picture) throws IOException {
-        return largestFramePixels(new BytesChannel(picture));
+    static WebpChunks of(byte[] picture) throws IOException {
+        return of(new BytesChannel(picture));
     }
 
-    private static long largestFramePixels(SeekableByteChannel in) throws IOException {
-        {
-            ByteBuffer riff = read(in, 12);
-            if (!fourCc(riff, 0).equals("RIFF") || !fourCc(riff, 8).equals("WEBP")) {
-                throw corrupt("not a RIFF WEBP container");
+    private static WebpChunks of(SeekableByteChannel in) throws IOException {
+        ByteBuffer riff = read(in, 12);
+        if (!fourCc(riff, 0).equals("RIFF") || !fourCc(riff, 8).equals("WEBP")) {
+            throw corrupt("not a RIFF WEBP container");
+        }
+        Scan scan = new Scan();
+        scan.chunks(in, 12, in.size());
+        return new WebpChunks(scan.largest, scan.exif);
+    }
+
+    /** One walk over the chunks, into animation frames too. */
+    private static final class Scan {
+        private long largest;
+        private byte[] exif;
+
+        void chunks(SeekableByteChannel in, long from, long end) throws IOException {
+            long at = from;
+            while (at + 8 <= end) {
+                in.position(at);
+                ByteBuffer header = read(in, 8);
+                String type = fourCc(header, 0);
+                long size = header.getInt(4) & 0xFFFF_FFFFL;
+                switch (type) {
+                    case "VP8 " -> largest = Math.max(largest, lossyFramePixels(read(in, 10)));
+                    case "VP8L" -> largest = Math.max(largest, losslessFramePixels(read(in, 5)));
+                    case "ANMF" -> chunks(in, at + 8 + ANMF_HEADER, Math.min(end, at + 8 + size));
+                    case "EXIF" -> {
+                        if (exif == null && size <= MAX_EXIF && at + 8 + size <= end) { // a cut-off one is ignored
+                            exif = read(in, (int) size).array();
+                        }
+                    }
+                    default -> { }
+                }
+                at += 8 + size + (size & 1); // chunks are padded to an even length
             }
-            return largestIn(in, 12, in.size());
         }
-    }
-
-    private static long largestIn(SeekableByteChannel in, long from, long end) throws IOException {
-        long largest = 0;
-        long at = from;
-        while (at + 8 <= end) {
-            in.position(at);
-            ByteBuffer header = read(in, 8);
-            String type = fourCc(header, 0);
-            long size = header.getInt(4) & 0xFFFF_FFFFL;
-            switch (type) {
-                case "VP8 " -> largest = Math.max(largest, lossyFramePixels(read(in, 10)));
-                case "VP8L" -> largest = Math.max(largest, losslessFramePixels(read(in, 5)));
-                case "ANMF" -> largest = Math.max(largest, largestIn(in, at + 8 + ANMF_HEADER, Math.min(end, at + 8 + size)));
-                default -> { }
-            }
-            at += 8 + size + (size & 1); // chunks are padded to an even length
-        }
-        return largest;
     }
 
     private static long lossyFramePixels(ByteBuffer frame) {

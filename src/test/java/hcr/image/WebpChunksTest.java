@@ -9,7 +9,7 @@ import java.util.Base64;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class WebpFramesTest {
+class WebpChunksTest {
     /** A 1x1 extended WebP: VP8X canvas, ALPH chunk, then a lossy VP8 frame at byte 50. */
     private static final byte[] EXTENDED = Base64.getDecoder().decode("UklGRkoAAABXRUJQVlA4WAoAAAAQAAAAAAAAAAAAQUxQSAwA"
             + "AAARBxAR/Q9ERP8DAABWUDggGAAAABQBAJ0BKgEAAQAAAP4AAA3AAP7mtQAAAA==");
@@ -20,7 +20,7 @@ class WebpFramesTest {
 
     @Test
     void findsTheFrameInsideTheExtendedContainer() throws Exception {
-        assertThat(WebpFrames.largestFramePixels(Files.write(dir.resolve("one.webp"), EXTENDED))).isEqualTo(1);
+        assertThat(WebpChunks.of(Files.write(dir.resolve("one.webp"), EXTENDED)).largestFramePixels()).isEqualTo(1);
     }
 
     @Test
@@ -32,7 +32,7 @@ class WebpFramesTest {
         bytes[FRAME_WIDTH + 3] = 0x32;
         Path file = Files.write(dir.resolve("claims.webp"), bytes);
 
-        assertThat(WebpFrames.largestFramePixels(file)).isEqualTo(15000L * 13000);
+        assertThat(WebpChunks.of(file).largestFramePixels()).isEqualTo(15000L * 13000);
         assertThatThrownBy(() -> ImageDecoder.withDefaults().decode(file))
                 .isInstanceOf(UnreadableImageException.class)
                 .hasMessage("too many pixels: a WEBP frame of 195.0 megapixels, the limit is 50.0");
