@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
         subcommands = {
                 InferCommand.class,
                 ServeCommand.class,
+                ReadCommand.class,
                 TrainCommand.class,
                 EvaluateCommand.class,
                 ExportCommand.class,

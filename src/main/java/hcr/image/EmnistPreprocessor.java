@@ -42,6 +42,23 @@ public final class EmnistPreprocessor {
         pipelines.get().run(image, out, offset);
     }
 
+    /**
+     * The same recipe from an ink map onward (paper already removed): for pieces of a line cut out
+     * by {@code hcr read}, whose ink must not be estimated again crop by crop. {@code ink} holds
+     * {@code w * h} strengths in [0,1] and is not modified.
+     *
+     * @throws NoInkException when the map holds no solid ink
+     */
+    public void inkToTensor(float[] ink, int w, int h, float[] out, int offset) {
+        if (out.length - offset < EmnistTensor.PIXELS || offset < 0) {
+            throw new IllegalArgumentException("no room for " + EmnistTensor.PIXELS + " floats at offset " + offset);
+        }
+        if (w < 1 || h < 1 || ink.length < w * h) {
+            throw new IllegalArgumentException("bad ink map " + w + "x" + h);
+        }
+        pipelines.get().runOnInk(ink, w, h, out, offset);
+    }
+
     /** Convenience for tests and one-off callers: a fresh array of 784 floats. */
     public float[] toTensor(BufferedImage image) {
         float[] out = new float[EmnistTensor.PIXELS];
@@ -58,13 +75,26 @@ public final class EmnistPreprocessor {
         private final StrokeThickener thickener = new StrokeThickener();
         private final AreaResampler resampler = new AreaResampler();
 
+        private float[] inkCopy = new float[0];
+
         void run(BufferedImage image, float[] out, int offset) {
             reader.read(image, grey);
             extractor.extract(grey);
-            float[] ink = extractor.ink;
-            int w = grey.width;
-            int h = grey.height;
+            fit(extractor.ink, grey.width, grey.height, out, offset);
+        }
+
+        void runOnInk(float[] ink, int w, int h, float[] out, int offset) {
+            // The later stages erase specks and dilate in place: the caller's map stays as it was.
+            inkCopy = Buffers.atLeast(inkCopy, w * h);
+            System.arraycopy(ink, 0, inkCopy, 0, w * h);
+            fit(inkCopy, w, h, out, offset);
+        }
+
+        private void fit(float[] ink, int w, int h, float[] out, int offset) {
             bounds.find(ink, w, h);
+            if (bounds.right <= bounds.left) {
+                throw new NoInkException("no solid ink to frame");
+            }
             float peak = frame(ink, w, h, out, offset);
 
             // Dilating also grows the box, which shrinks the strokes again a little: a second round

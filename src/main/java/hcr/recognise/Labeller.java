@@ -52,6 +52,15 @@ public final class Labeller {
         return k;
     }
 
+    /** Whether the charset keeps the model's output {@code index}. */
+    public boolean allows(int index) {
+        return allowed.get(index);
+    }
+
+    public List<String> labels() {
+        return labels;
+    }
+
     /** Reads {@code labelCount()} probabilities from {@code probabilities[offset ..]}. */
     public List<Candidate> candidates(float[] probabilities, int offset) {
         float scale = 1f;
