@@ -142,7 +142,7 @@ abstract class PhotoConditions {
     /** How much of pixel {@code p} (spanning [p, p+1)) lies on a line of the ruling. */
     private static double covered(int p, double phase, int spacing, double thickness) {
         double start = phase + Math.floor((p - phase) / spacing) * spacing;
-        return Math.max(overlap(p, start, start + thickness), overlap(p, start - spacing, start - spacing + thickness));
+        return Math.max(overlap(p, start, start + thickness), overlap(p, start + spacing, start + spacing + thickness));
     }
 
     /** Length of [p, p+1) ∩ [from, to). */

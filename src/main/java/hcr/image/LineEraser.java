@@ -16,6 +16,8 @@ final class LineEraser {
     static final double RULED_SPAN = 0.9;
     /** Each side of a box spans at least this fraction of the picture. */
     static final double BOX_SPAN = 0.25;
+    /** Share of a line's length where it must be thin; the rest may be crossed by strokes. */
+    static final double THIN_SHARE = 0.6;
 
     /** Per pixel, the length of the horizontal (then vertical) run of faint ink it is in. */
     private int[] along = new int[0];
@@ -113,6 +115,10 @@ final class LineEraser {
         boolean found = false;
         for (int l = 0; l < lines; l++) {
             int base = l * stride;
+            if (ruling(along, across, base, length, step, ruled, thick)) {
+                found = true;
+                continue;
+            }
             int k = 0;
             while (k < length) {
                 int run = along[base + k * step];
@@ -120,8 +126,8 @@ final class LineEraser {
                     k += Math.max(1, run);
                     continue;
                 }
-                boolean box = run < ruled && closes(across, base, k, k + run - 1, step, otherSide, length, thick);
-                if (run >= ruled || box) {
+                boolean thin = thin(across, base, k, run, step, thick);
+                if (thin && closes(across, base, k, k + run - 1, step, otherSide, length, thick)) {
                     for (int j = k; j < k + run; j++) {
                         line[base + j * step] = true;
                     }
@@ -131,6 +137,43 @@ final class LineEraser {
             }
         }
         return found;
+    }
+
+    /**
+     * Ruling: faint ink across at least {@link #RULED_SPAN} of the line, gaps allowed (a light
+     * printed line breaks up under noise), thin along most of it. Marks its pixels.
+     */
+    private boolean ruling(int[] along, int[] across, int base, int length, int step, int ruled, int thick) {
+        int faint = 0;
+        int thinPixels = 0;
+        for (int k = 0; k < length; k++) {
+            int i = base + k * step;
+            if (along[i] > 0) {
+                faint++;
+                thinPixels += across[i] <= thick ? 1 : 0;
+            }
+        }
+        if (faint < ruled || thinPixels < THIN_SHARE * faint) {
+            return false;
+        }
+        for (int k = 0; k < length; k++) {
+            int i = base + k * step;
+            line[i] |= along[i] > 0;
+        }
+        return true;
+    }
+
+    /**
+     * Whether the run is a thin line along most of its length: at least {@link #THIN_SHARE} of its
+     * pixels sit in runs the other way no longer than {@code thick} (pen strokes crossing it make
+     * up the rest); a thick pen bar, or the long edge of a slanting stroke, is thick nearly throughout.
+     */
+    private static boolean thin(int[] across, int base, int from, int run, int step, int thick) {
+        int thinPixels = 0;
+        for (int j = from; j < from + run; j++) {
+            thinPixels += across[base + j * step] <= thick ? 1 : 0;
+        }
+        return thinPixels >= THIN_SHARE * run;
     }
 
     /** Whether a long run the other way passes within {@code reach} pixels of both ends of this run. */
