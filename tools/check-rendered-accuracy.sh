@@ -12,7 +12,7 @@ HCR="$ROOT/hcr"
 raw=$("$HCR" evaluate --backend "$BACKEND" --data "$DATA" --holdout --limit "$N" --report-dir "$WORK/eval" >/dev/null \
       && /usr/bin/python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["accuracy"])' "$WORK/eval/report.json")
 printf '%-8s %8s %8s %8s\n' style files raw diff
-for style in plain28 scan photo; do
+for style in plain28 scan photo gradient vignette shadow ruled squared boxed; do
   "$HCR" data render --data "$DATA" --holdout --count "$N" --style "$style" --out "$WORK/$style" >/dev/null
   "$HCR" infer --backend "$BACKEND" --input "$WORK/$style" --output "$WORK/$style.csv" --quiet || true
   /usr/bin/python3 - "$WORK/$style/labels.csv" "$WORK/$style.csv" "$raw" "$style" "$N" <<'PY'

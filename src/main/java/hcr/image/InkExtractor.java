@@ -17,8 +17,17 @@ final class InkExtractor {
      * photos keep exactly the tensors they always had.
      */
     static final float EVEN_LIGHT = 16f;
+    /**
+     * Under uneven light the paper estimate is only as sharp as its blocks: beside a shadow's edge
+     * it can miss the paper by a tenth, so blank paper there must not pass for faint ink.
+     */
+    static final int MIN_SHADED_CONTRAST = 40;
+    /** How much flatter the paper must come out read the other way round to overrule the border's polarity. */
+    private static final float CLEARLY_FLATTER = 0.8f;
     /** The fallback rank of the darkest ink when the usual one (a 2000th of the pixels) finds none. */
-    private static final int FEW_PIXELS = 50_000;
+    private static final int FEW_PIXELS = 20_000;
+    /** ... but never fewer pixels than this: the very darkest few are sensor noise. */
+    private static final int MIN_RARE = 8;
     /** Resolution of the histogram of pixel-to-paper ratios (ratios up to 255 / 200 are counted). */
     private static final int RATIO_STEPS = 200;
     /**
@@ -64,7 +73,7 @@ final class InkExtractor {
         Extremes extremes = extremes(paper, rare);
         if (extremes.contrast() < MIN_CONTRAST) {
             // A small character on a large canvas holds fewer pixels than the rank above ignores.
-            rare = Math.max(1, n / FEW_PIXELS);
+            rare = Math.max(MIN_RARE, n / FEW_PIXELS);
             extremes = extremes(paper, rare);
         }
         boolean flipped = extremes.flipped();
@@ -75,10 +84,11 @@ final class InkExtractor {
         if (surface.estimate(grey, flipped) && surface.range() > EVEN_LIGHT) {
             // Under uneven light the border can lie in shadow and lit paper be the brightest thing in the
             // picture. The closing fills in ink only when it is read the right way round; read the wrong
-            // way, the "paper" keeps every stroke's dip, so its surface spans more levels.
+            // way, the "paper" keeps every stroke's dip, so its surface spans more levels. Only a clear
+            // difference overrules the border: on blank paper both readings are equally flat.
             float range = surface.range();
             surface.estimate(grey, !flipped);
-            if (surface.range() < range) {
+            if (surface.range() < CLEARLY_FLATTER * range) {
                 flipped = !flipped;
             } else {
                 surface.estimate(grey, flipped);
@@ -137,7 +147,7 @@ final class InkExtractor {
             }
         }
         float contrast = 1f - (float) percentileFromBottom(histogram, 0, rare) / RATIO_STEPS;
-        if (contrast * surface.mean() < MIN_CONTRAST) {
+        if (contrast * surface.mean() < MIN_SHADED_CONTRAST) {
             return false;
         }
         float scale = 1f / (contrast * (CEILING - FLOOR));

@@ -11,18 +11,25 @@ package hcr.image;
  */
 final class LineEraser {
     /** Ink at least this strong counts as part of a line (an anti-aliased 1 px line splits over two rows). */
-    static final float FAINT = 0.12f;
+    static final float FAINT = 0.06f;
     /** Ruling spans at least this fraction of the picture. */
     static final double RULED_SPAN = 0.9;
     /** Each side of a box spans at least this fraction of the picture. */
     static final double BOX_SPAN = 0.25;
-    /** Share of a line's length where it must be thin; the rest may be crossed by strokes. */
+    /**
+     * Share of the picture's width where ruling must be thin: the character may cover the rest of
+     * the row, and so may the strokes of a character that fills the picture.
+     */
+    static final double RULED_THIN = 0.3;
+    /** Share of a box side's length where it must be thin; the rest may be crossed by strokes. */
     static final double THIN_SHARE = 0.6;
 
     /** Per pixel, the length of the horizontal (then vertical) run of faint ink it is in. */
     private int[] along = new int[0];
     private int[] across = new int[0];
-    private boolean[] line = new boolean[0];
+    /** Pixels of lines found across the picture, then of lines found down it. */
+    private boolean[] acrossLines = new boolean[0];
+    private boolean[] downLines = new boolean[0];
     private final int[] levels = new int[256];
 
     /** @return whether any line was found and erased */
@@ -33,21 +40,40 @@ final class LineEraser {
         int n = w * h;
         along = Buffers.atLeast(along, n);
         across = Buffers.atLeast(across, n);
-        if (line.length < n) {
-            line = new boolean[n];
+        if (acrossLines.length < n) {
+            acrossLines = new boolean[n];
+            downLines = new boolean[n];
         }
         runLengths(ink, w, h, 1, w, along);
         runLengths(ink, h, w, w, 1, across);
-        java.util.Arrays.fill(line, 0, n, false);
+        java.util.Arrays.fill(acrossLines, 0, n, false);
+        java.util.Arrays.fill(downLines, 0, n, false);
         int thick = thickness(w, h);
-        boolean found = mark(w, h, 1, w, along, across, thick);
-        found |= mark(h, w, w, 1, across, along, thick);
+        boolean found = mark(w, h, 1, w, along, across, thick, acrossLines);
+        found |= mark(h, w, w, 1, across, along, thick, downLines);
         if (found) {
-            clear(ink, w, h, 1, w, thick);
-            clear(ink, h, w, w, 1, thick);
+            // Each direction on its own: where two lines cross, the first erased leaves the second
+            // uncrossed, so the crossing goes with it.
+            clear(ink, w, h, 1, w, thick, acrossLines);
+            clear(ink, h, w, w, 1, thick, downLines);
             restretch(ink, n);
         }
         return found;
+    }
+
+    /**
+     * The ink just beside a band: a stroke's (kept, and carried through the band), or the line's
+     * own anti-aliased fringe (erased: left in, a thin pen's thickening would draw the ruling back).
+     */
+    private static float fringe(float[] ink, int line, int lines, int stride, int at) {
+        if (line < 0 || line >= lines) {
+            return 0f;
+        }
+        int i = line * stride + at;
+        if (ink[i] < FAINT) {
+            ink[i] = 0f;
+        }
+        return ink[i];
     }
 
     /**
@@ -108,14 +134,15 @@ final class LineEraser {
      * Marks the pixels of long runs along one direction that belong to ruling (edge to edge) or to
      * a box (both ends on a long run the other way).
      */
-    private boolean mark(int length, int lines, int step, int stride, int[] along, int[] across, int thick) {
+    private static boolean mark(int length, int lines, int step, int stride, int[] along, int[] across, int thick,
+                                boolean[] line) {
         int ruled = (int) Math.ceil(RULED_SPAN * length);
         int side = (int) Math.ceil(BOX_SPAN * length);
         int otherSide = (int) Math.ceil(BOX_SPAN * lines);
         boolean found = false;
         for (int l = 0; l < lines; l++) {
             int base = l * stride;
-            if (ruling(along, across, base, length, step, ruled, thick)) {
+            if (ruling(along, across, base, length, step, ruled, thick, line)) {
                 found = true;
                 continue;
             }
@@ -141,9 +168,10 @@ final class LineEraser {
 
     /**
      * Ruling: faint ink across at least {@link #RULED_SPAN} of the line, gaps allowed (a light
-     * printed line breaks up under noise), thin along most of it. Marks its pixels.
+     * printed line breaks up under noise), thin along at least {@link #RULED_THIN} of it. Marks its pixels.
      */
-    private boolean ruling(int[] along, int[] across, int base, int length, int step, int ruled, int thick) {
+    private static boolean ruling(int[] along, int[] across, int base, int length, int step, int ruled, int thick,
+                                  boolean[] line) {
         int faint = 0;
         int thinPixels = 0;
         for (int k = 0; k < length; k++) {
@@ -153,7 +181,7 @@ final class LineEraser {
                 thinPixels += across[i] <= thick ? 1 : 0;
             }
         }
-        if (faint < ruled || thinPixels < THIN_SHARE * faint) {
+        if (faint < ruled || thinPixels < RULED_THIN * length) {
             return false;
         }
         for (int k = 0; k < length; k++) {
@@ -196,7 +224,7 @@ final class LineEraser {
      * Erases marked pixels that form a band at most {@code thick} pixels across (a thick pen bar
      * is marked too, but is wider), keeping what the ink on both sides of the band carries through.
      */
-    private void clear(float[] ink, int length, int lines, int step, int stride, int thick) {
+    private static void clear(float[] ink, int length, int lines, int step, int stride, int thick, boolean[] line) {
         // Bands run across the lines: walk each position along them, from line to line.
         for (int k = 0; k < length; k++) {
             int l = 0;
@@ -212,8 +240,8 @@ final class LineEraser {
                 if (l - start > thick) {
                     continue;
                 }
-                float before = start > 0 ? ink[(start - 1) * stride + k * step] : 0f;
-                float after = l < lines ? ink[l * stride + k * step] : 0f;
+                float before = fringe(ink, start - 1, lines, stride, k * step);
+                float after = fringe(ink, l, lines, stride, k * step);
                 float through = Math.min(before, after);
                 for (int j = start; j < l; j++) {
                     int i = j * stride + k * step;
