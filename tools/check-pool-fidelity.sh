@@ -9,5 +9,5 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 out=$(mvn -B -o -q test -Dtest='hcr.fidelity.RenderedPoolFidelityTest' -DexcludedGroups= \
       -Dsurefire.failIfNoSpecifiedTests=false -Dfidelity.count="${1:-2000}" 2>&1)
 rc=$?
-grep -oE '(pool images|plain28 |scan |photo ).*|Expecting.*' <<<"$out" | grep -v '^scan.*:' || true
+grep -oE '(pool images|(plain28|scan|photo|gradient|vignette|shadow|ruled|squared|boxed) +files).*|Expecting.*' <<<"$out" | grep -v '^scan.*:' || true
 exit $rc

@@ -28,7 +28,9 @@ import picocli.CommandLine.Spec;
                 "Writes the first N images of a part (or of the dev holdout) as picture files, "
                         + "with labels.csv (file,label,char) beside them.",
                 "Styles: plain28 (the 28x28 image, white on black, PNG), scan (black on white, 4x with margin, JPEG), "
-                        + "photo (dark ink on grey paper, random size and place on 256x256, mild noise, PNG)."})
+                        + "photo (dark ink on grey paper, random size and place on 256x256, mild noise, PNG); "
+                        + "the photo under uneven light: gradient (120 grey levels across), vignette, shadow (a soft edge); "
+                        + "the photo on printed lines: ruled, squared (light blue), boxed (a form box around the character)."})
 public final class DataRenderCommand implements Callable<Integer> {
 
     @Spec
@@ -47,12 +49,12 @@ public final class DataRenderCommand implements Callable<Integer> {
     @Option(names = "--count", defaultValue = "20", paramLabel = "N", description = "Images to write. Default: ${DEFAULT-VALUE}.")
     int count;
 
-    @Option(names = "--style", defaultValue = "plain28", paramLabel = "plain28|scan|photo", converter = StyleConverter.class,
-            description = "Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--style", defaultValue = "plain28", paramLabel = "STYLE", converter = StyleConverter.class,
+            description = "plain28, scan, photo, gradient, vignette, shadow, ruled, squared or boxed. Default: ${DEFAULT-VALUE}.")
     RenderStyle style;
 
     @Option(names = "--seed", defaultValue = "1", paramLabel = "N",
-            description = "Seed of the photo style's random paper, ink, size and place. Default: ${DEFAULT-VALUE}.")
+            description = "Seed of the photo styles' random paper, ink, size and place. Default: ${DEFAULT-VALUE}.")
     long seed;
 
     @Option(names = {"-o", "--out"}, required = true, paramLabel = "DIR",
@@ -107,7 +109,9 @@ public final class DataRenderCommand implements Callable<Integer> {
             try {
                 return RenderStyle.valueOf(value.toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException e) {
-                throw new CommandLine.TypeConversionException("'" + value + "' is not a style: use plain28, scan or photo");
+                throw new CommandLine.TypeConversionException("'" + value + "' is not a style: use one of "
+                        + java.util.Arrays.stream(RenderStyle.values()).map(RenderStyle::token)
+                                .collect(java.util.stream.Collectors.joining(", ")));
             }
         }
     }

@@ -14,6 +14,7 @@ import hcr.eval.JsonReport;
 import hcr.eval.TableReport;
 import hcr.io.NoClobber;
 import hcr.io.OutputRefusedException;
+import hcr.recognise.Charset;
 import hcr.runtime.Backend;
 import hcr.runtime.BackendOptions;
 import hcr.runtime.Backends;
@@ -78,6 +79,12 @@ public final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--limit", paramLabel = "N", description = "Score at most the first N selected images.")
     Integer limit;
 
+    @Option(names = "--charset", paramLabel = "SET", defaultValue = Charset.DEFAULT_SPEC, converter = CharsetConverter.class,
+            description = "Evaluate as a field of these characters only (digits, upper, lower, letters, alnum, or a list"
+                    + " such as 0-9A-F): images of other classes are left out, probabilities renormalised over the set"
+                    + " (default: ${DEFAULT-VALUE}).")
+    Charset charset;
+
     @Option(names = "--batch-size", defaultValue = "256", paramLabel = "N", description = "Images per scoring call. Default: ${DEFAULT-VALUE}.")
     int batchSize;
 
@@ -108,10 +115,15 @@ public final class EvaluateCommand implements Callable<Integer> {
             if (selected.images().size() == 0) {
                 throw new HcrException("no images selected from " + source + " (" + selected.description() + ")");
             }
-            context = new EvaluationContext(modelPath.toString(), backend.name(), selected.description());
+            java.util.BitSet allowed = allowed(scoring.labels());
+            String data = selected.description() + (allowed == null ? "" : ", charset " + charset.spec());
+            context = new EvaluationContext(modelPath.toString(), backend.name(), data);
             long start = System.nanoTime();
             try (ProgressBar progress = new ProgressBar("evaluate", selected.images().size(), "images")) {
-                evaluation = new Evaluator(scoring, batchSize).evaluate(selected.images(), progress::step);
+                evaluation = new Evaluator(scoring, batchSize).evaluate(selected.images(), allowed, progress::step);
+            }
+            if (evaluation.count() == 0) {
+                throw new HcrException("no selected image is of a class in --charset " + charset.spec());
             }
             double seconds = (System.nanoTime() - start) / 1e9;
             err.printf(Locale.ROOT, "scored %,d images in %.1f s (%,.0f images/s)%n",
@@ -120,6 +132,18 @@ public final class EvaluateCommand implements Callable<Integer> {
         writeReports(evaluation, context, err);
         TableReport.write(evaluation, context, topConfused, spec.commandLine().getOut());
         return ExitCode.OK;
+    }
+
+    /** The classes of the charset, or null when it holds every label. */
+    private java.util.BitSet allowed(java.util.List<String> labels) {
+        if (charset.coversAll(labels)) {
+            return null;
+        }
+        try {
+            return charset.maskFor(labels);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--charset: " + e.getMessage());
+        }
     }
 
     private EvaluationSelection selection() {

@@ -53,7 +53,7 @@ public final class EmnistRenderer {
         return switch (style) {
             case PLAIN28 -> plain28(set, index);
             case SCAN -> scan(set, index);
-            case PHOTO -> photo(set, index, new Random(seed * 1_000_003L + index));
+            default -> photo(set, index, style, new Random(seed * 1_000_003L + index));
         };
     }
 
@@ -146,8 +146,12 @@ public final class EmnistRenderer {
         return page;
     }
 
-    /** Ink between near-black and dark grey on paper between light grey and off-white. */
-    private static BufferedImage photo(ImageSet set, int index, Random random) {
+    /**
+     * Ink between near-black and dark grey on paper between light grey and off-white; the other
+     * photo styles add their lighting and printed lines to the same paper, ink, size and place
+     * (drawn first from the same random sequence, so the plain photo stays as it always was).
+     */
+    private static BufferedImage photo(ImageSet set, int index, RenderStyle style, Random random) {
         int paper = 185 + random.nextInt(50);
         int ink = 20 + random.nextInt(60);
         int size = 56 + random.nextInt(PHOTO_CANVAS / 2);
@@ -155,15 +159,23 @@ public final class EmnistRenderer {
         int y = random.nextInt(PHOTO_CANVAS - size + 1);
         BufferedImage glyph = new BufferedImage(size, size, BufferedImage.TYPE_BYTE_GRAY);
         paste(glyph, plain28(set, index), 0, 0, size);
+        PhotoConditions conditions = PhotoConditions.draw(style, random, paper, x, y, size, PHOTO_CANVAS);
 
-        BufferedImage photo = new BufferedImage(PHOTO_CANVAS, PHOTO_CANVAS, BufferedImage.TYPE_BYTE_GRAY);
+        BufferedImage photo = new BufferedImage(PHOTO_CANVAS, PHOTO_CANVAS,
+                conditions.coloured() ? BufferedImage.TYPE_INT_RGB : BufferedImage.TYPE_BYTE_GRAY);
         WritableRaster out = photo.getRaster();
+        double[] rgb = new double[3];
         for (int row = 0; row < PHOTO_CANVAS; row++) {
             for (int column = 0; column < PHOTO_CANVAS; column++) {
                 boolean inGlyph = row >= y && row < y + size && column >= x && column < x + size;
                 double coverage = inGlyph ? glyph.getRaster().getSample(column - x, row - y, 0) / 255.0 : 0;
-                double value = paper + (ink - paper) * coverage + random.nextGaussian() * 4;
-                out.setSample(column, row, 0, (int) Math.max(0, Math.min(255, Math.round(value))));
+                conditions.paper(column, row, rgb);
+                double light = conditions.light(column, row);
+                double noise = random.nextGaussian() * 4;
+                for (int band = 0; band < out.getNumBands(); band++) {
+                    double value = (rgb[band] + (ink - rgb[band]) * coverage) * light + noise;
+                    out.setSample(column, row, band, (int) Math.max(0, Math.min(255, Math.round(value))));
+                }
             }
         }
         return photo;

@@ -9,7 +9,19 @@ public enum RenderStyle {
     /** Black ink on white, upscaled 4x with a margin, JPEG: a flatbed scan of a form box. */
     SCAN("jpg"),
     /** Dark ink on light-grey paper, random size and place on a larger canvas, mild noise, PNG. */
-    PHOTO("png");
+    PHOTO("png"),
+    /** The photo lit from one side: paper and ink fall off by 120 grey levels across the canvas, in a random direction. */
+    GRADIENT("png"),
+    /** The photo with a radial vignette: the corners get 35-50% less light than the centre. */
+    VIGNETTE("png"),
+    /** The photo with a soft shadow edge across it: 35-50% less light on one side of a random line. */
+    SHADOW("png"),
+    /** The photo on ruled notebook paper: light-blue lines 1-2 px thick every 20-32 px, under the ink. */
+    RULED("png"),
+    /** The photo on squared paper: light-blue lines 1 px thick every 16-24 px both ways, under the ink. */
+    SQUARED("png"),
+    /** The photo inside a printed form box 1-2 px thick, 4-16 px of paper around the character. */
+    BOXED("png");
 
     private final String extension;
 

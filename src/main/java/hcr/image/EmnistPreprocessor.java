@@ -4,7 +4,8 @@ import java.awt.image.BufferedImage;
 
 /**
  * Makes any picture of one character look like an EMNIST sample: greyscale, ink light on dark,
- * paper level removed, cropped to the ink (specks ignored), aspect ratio kept inside a square,
+ * paper level removed under any lighting, printed ruling and form boxes erased, cropped to the
+ * ink (specks ignored), aspect ratio kept inside a square,
  * area-averaged (the low-pass filter for shrinking) so the longer side of the ink spans
  * {@link #BOX} pixels, box-centred in 28x28, hairline pens thickened to EMNIST's stroke width,
  * values in [0,1] peaking at 1, upright.
@@ -71,6 +72,7 @@ public final class EmnistPreprocessor {
         private final GreyReader reader = new GreyReader();
         private final GreyImage grey = new GreyImage();
         private final InkExtractor extractor = new InkExtractor();
+        private final LineEraser lines = new LineEraser();
         private final InkBounds bounds = new InkBounds();
         private final StrokeThickener thickener = new StrokeThickener();
         private final AreaResampler resampler = new AreaResampler();
@@ -80,6 +82,7 @@ public final class EmnistPreprocessor {
         void run(BufferedImage image, float[] out, int offset) {
             reader.read(image, grey);
             extractor.extract(grey);
+            lines.erase(extractor.ink, grey.width, grey.height);
             fit(extractor.ink, grey.width, grey.height, out, offset);
         }
 

@@ -25,7 +25,7 @@ final class GreyReader {
     void read(BufferedImage image, GreyImage out) {
         int w = image.getWidth();
         int h = image.getHeight();
-        int factor = Math.max(1, ceilDiv(Math.max(w, h), MAX_WORKING_SIDE));
+        int factor = factorFor(w, h);
         int ow = ceilDiv(w, factor);
         int oh = ceilDiv(h, factor);
         out.resize(ow, oh);
@@ -57,6 +57,11 @@ final class GreyReader {
                 out.pixels[oy * ow + ox] = (byte) (sums[oy * ow + ox] / (rows * cols));
             }
         }
+    }
+
+    /** Source pixels per working pixel along each side for a picture of {@code w x h}. */
+    static int factorFor(int w, int h) {
+        return Math.max(1, ceilDiv(Math.max(w, h), MAX_WORKING_SIDE));
     }
 
     /** Writes the luminance of row {@code y} into {@code luma} from index {@code at}, as unsigned bytes. */

@@ -10,7 +10,26 @@ import java.util.Arrays;
  */
 final class InkExtractor {
     /** Below this many grey levels between paper and darkest ink, the picture is taken as blank. */
-    static final int MIN_CONTRAST = 40;
+    static final int MIN_CONTRAST = 24;
+    /**
+     * Paper whose estimated level varies by no more than this many grey levels is treated as even
+     * and goes through the cell-grid mapping, as before lighting was followed: scans and evenly lit
+     * photos keep exactly the tensors they always had.
+     */
+    static final float EVEN_LIGHT = 16f;
+    /**
+     * Under uneven light the paper estimate is only as sharp as its blocks: beside a shadow's edge
+     * it can miss the paper by a tenth, so blank paper there must not pass for faint ink.
+     */
+    static final int MIN_SHADED_CONTRAST = 40;
+    /** How much flatter the paper must come out read the other way round to overrule the border's polarity. */
+    private static final float CLEARLY_FLATTER = 0.8f;
+    /** The fallback rank of the darkest ink when the usual one (a 2000th of the pixels) finds none. */
+    private static final int FEW_PIXELS = 20_000;
+    /** ... but never fewer pixels than this: the very darkest few are sensor noise. */
+    private static final int MIN_RARE = 8;
+    /** Resolution of the histogram of pixel-to-paper ratios (ratios up to 255 / 200 are counted). */
+    private static final int RATIO_STEPS = 200;
     /**
      * Fractions of the paper-to-ink contrast mapped to 0 and to 1. The range is kept nearly linear
      * because EMNIST strokes carry a soft halo and graded cores the network relies on: the earlier
@@ -28,6 +47,7 @@ final class InkExtractor {
     private static final int BANKS = 4;
 
     private final int[] histogram = new int[256];
+    private final PaperSurface surface = new PaperSurface();
     /** Per cell, {@link #BANKS} histograms of 256 levels; after counting, the first is the cell's histogram. */
     private int[] cellHistograms = new int[256];
     private int[] cellPaper = new int[0];
@@ -50,21 +70,38 @@ final class InkExtractor {
         int cellsY = Math.max(1, Math.min(MAX_CELLS, h / MIN_CELL));
         countLevels(grey, cellsX, cellsY);
         int rare = Math.max(1, n / 2000);
-        int darkest = percentileFromBottom(histogram, 0, rare);
-        int brightest = percentileFromTop(histogram, 0, rare);
-        // Light ink on dark paper: from here on levels are read flipped, so that ink is always darker than paper.
-        boolean flipped = brightest - paper > paper - darkest;
-        if (flipped) {
-            paper = 255 - paper;
-            darkest = 255 - brightest;
+        Extremes extremes = extremes(paper, rare);
+        if (extremes.contrast() < MIN_CONTRAST) {
+            // A small character on a large canvas holds fewer pixels than the rank above ignores.
+            rare = Math.max(MIN_RARE, n / FEW_PIXELS);
+            extremes = extremes(paper, rare);
         }
-        int contrast = paper - darkest;
-        if (contrast < MIN_CONTRAST) {
+        boolean flipped = extremes.flipped();
+        if (extremes.contrast() < MIN_CONTRAST) {
             throw new NoInkException("no ink found: the picture is blank or one uniform colour");
         }
+        ink = Buffers.atLeast(ink, n);
+        if (surface.estimate(grey, flipped) && surface.range() > EVEN_LIGHT) {
+            // Under uneven light the border can lie in shadow and lit paper be the brightest thing in the
+            // picture. The closing fills in ink only when it is read the right way round; read the wrong
+            // way, the "paper" keeps every stroke's dip, so its surface spans more levels. Only a clear
+            // difference overrules the border: on blank paper both readings are equally flat.
+            float range = surface.range();
+            surface.estimate(grey, !flipped);
+            if (surface.range() < CLEARLY_FLATTER * range) {
+                flipped = !flipped;
+            } else {
+                surface.estimate(grey, flipped);
+            }
+            if (!inkUnderUnevenLight(grey, flipped, rare)) {
+                throw new NoInkException("no ink found: only shading on the paper");
+            }
+            return;
+        }
+        paper = flipped ? 255 - paper : paper;
+        int contrast = extremes.contrast();
         measureCellPaper(grey, cellsX, cellsY, paper, flipped);
 
-        ink = Buffers.atLeast(ink, n);
         float scale = 1f / (contrast * (CEILING - FLOOR));
         float offset = FLOOR / (CEILING - FLOOR);
         boolean any = isEven(cellPaperFixed, cellsX * cellsY)
@@ -73,6 +110,56 @@ final class InkExtractor {
         if (!any) {
             throw new NoInkException("no ink found: only faint shading on the paper");
         }
+    }
+
+    /** Polarity and paper-to-ink contrast in grey levels, from the border's paper and the picture's rarest levels. */
+    private record Extremes(boolean flipped, int contrast) {
+    }
+
+    private Extremes extremes(int paper, int rare) {
+        int darkest = percentileFromBottom(histogram, 0, rare);
+        int brightest = percentileFromTop(histogram, 0, rare);
+        // Light ink on dark paper: from here on levels are read flipped, so that ink is always darker than paper.
+        boolean flipped = brightest - paper > paper - darkest;
+        return new Extremes(flipped, flipped ? brightest - paper : paper - darkest);
+    }
+
+    /**
+     * Light falls on ink and paper alike, so what marks ink is its ratio to the paper under it, not
+     * its difference: each pixel is divided by the paper surface, and the contrast is the rarest
+     * ratio's distance from 1. On even paper this is exactly the even-paper mapping.
+     *
+     * @return whether any pixel is at least half-strength ink
+     */
+    private boolean inkUnderUnevenLight(GreyImage grey, boolean flipped, int rare) {
+        int w = grey.width;
+        int h = grey.height;
+        byte[] g = grey.pixels;
+        int flip = flipped ? 0xFF : 0;
+        rowPaper = Buffers.atLeast(rowPaper, w);
+        Arrays.fill(histogram, 0);
+        for (int y = 0; y < h; y++) {
+            surface.row(y, rowPaper);
+            for (int x = 0, i = y * w; x < w; x++, i++) {
+                float ratio = ((g[i] & 0xFF) ^ flip) / Math.max(1f, rowPaper[x]);
+                ink[i] = ratio;
+                histogram[Math.min(255, (int) (ratio * RATIO_STEPS))]++;
+            }
+        }
+        float contrast = 1f - (float) percentileFromBottom(histogram, 0, rare) / RATIO_STEPS;
+        if (contrast * surface.mean() < MIN_SHADED_CONTRAST) {
+            return false;
+        }
+        float scale = 1f / (contrast * (CEILING - FLOOR));
+        float offset = FLOOR / (CEILING - FLOOR);
+        boolean any = false;
+        for (int i = 0, n = w * h; i < n; i++) {
+            float v = (1f - ink[i]) * scale - offset;
+            v = v < 0f ? 0f : Math.min(v, 1f);
+            ink[i] = v;
+            any |= v >= 0.5f;
+        }
+        return any;
     }
 
     /**

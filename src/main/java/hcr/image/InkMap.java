@@ -1,16 +1,17 @@
 package hcr.image;
 
 import java.awt.image.BufferedImage;
+import java.util.Arrays;
 
 /**
- * A picture's ink strength per pixel, 0 (paper) to 1 (solid stroke), on the same paper and ink
- * estimate the single-character recipe uses ({@link GreyReader} then {@link InkExtractor}), so
- * whatever improves that estimate (lighting, ruled lines) improves every door reading it.
+ * The ink of a picture exactly as the EMNIST preprocessing sees it before cropping: the paper
+ * followed under any light, the polarity decided, printed ruling and form boxes erased. For tools
+ * that look at a whole page ({@code hcr read}) rather than one character.
  *
- * <p>Pictures larger than {@link GreyReader#MAX_WORKING_SIDE} are read shrunk by an integer
- * {@link #scale()}: multiply map coordinates by it to get the picture's.
- *
- * @param ink row-major, {@code width * height} values; owned by this map
+ * @param width  columns of the map
+ * @param height rows of the map
+ * @param scale  source pixels per map pixel along each side (photos larger than 1024 px are reduced)
+ * @param ink    row-major, 0 for paper up to 1 for solid ink; not to be modified
  */
 public record InkMap(int width, int height, int scale, float[] ink) {
 
@@ -20,14 +21,21 @@ public record InkMap(int width, int height, int scale, float[] ink) {
         }
     }
 
-    /** @throws NoInkException when the picture is blank */
+    /**
+     * @throws NoInkException when the picture is blank or only shading
+     */
     public static InkMap of(BufferedImage image) {
         GreyImage grey = new GreyImage();
         new GreyReader().read(image, grey);
         InkExtractor extractor = new InkExtractor();
         extractor.extract(grey);
-        int scale = Math.max(1, (Math.max(image.getWidth(), image.getHeight()) + GreyReader.MAX_WORKING_SIDE - 1)
-                / GreyReader.MAX_WORKING_SIDE);
-        return new InkMap(grey.width, grey.height, scale, java.util.Arrays.copyOf(extractor.ink, grey.width * grey.height));
+        new LineEraser().erase(extractor.ink, grey.width, grey.height);
+        return new InkMap(grey.width, grey.height, GreyReader.factorFor(image.getWidth(), image.getHeight()),
+                Arrays.copyOf(extractor.ink, grey.width * grey.height));
+    }
+
+    /** Ink strength at map pixel (x, y). */
+    public float at(int x, int y) {
+        return ink[y * width + x];
     }
 }

@@ -65,6 +65,6 @@ class DataRenderCommandTest {
         DataCli run = DataCli.run("render", "--data", data.toString(), "--style", "fancy", "--out", temp.toString());
 
         assertThat(run.exitCode()).isEqualTo(ExitCode.USAGE);
-        assertThat(run.err()).contains("use plain28, scan or photo");
+        assertThat(run.err()).contains("use one of plain28, scan, photo, gradient");
     }
 }

@@ -1,0 +1,210 @@
+package hcr.image;
+
+import java.util.Arrays;
+
+/**
+ * The paper's brightness at every point of a picture, whatever the lighting: a gradient, a
+ * vignette, a shadow edge. The picture is reduced to a grid of block means (about
+ * {@link #BLOCKS} along its longer side), and a grey-level closing of that grid (a max filter,
+ * then a min filter, {@link #RADIUS} blocks each way) fills in every dark feature narrower than
+ * the filter: pen strokes, ruled lines, printed boxes. What is left varies only as slowly as
+ * light does, and is bilinearly interpolated between block centres. A closing leaves a straight
+ * ramp, a smooth peak and a step edge as they are. The grid is first extended {@link #RADIUS}
+ * blocks beyond the picture by point reflection, which continues a ramp, so the closing's windows
+ * need not be cut at the edges (cut windows flatten the paper's slope near the border and turn
+ * the darker side of the light into ink). Not thread-safe: it reuses its buffers.
+ *
+ * <p>Levels are in the extractor's working space, where ink is darker than paper.
+ */
+final class PaperSurface {
+    /** Pictures smaller than this on their shorter side are too small to hold lighting worth following. */
+    static final int MIN_SIDE = 64;
+    static final int BLOCKS = 32;
+    /**
+     * Half the closing's width in blocks: 4 of 32 is an eighth of the picture each way, wider than
+     * the thickest EMNIST stroke of a character that fills the picture (about a sixth of its height).
+     */
+    static final int RADIUS = 4;
+    private static final int MIN_BLOCK = 4;
+
+    private static final int PAD = RADIUS;
+
+    private int block;
+    /** Blocks across and down the picture, and of the grid with its padding. */
+    private int cols;
+    private int rows;
+    private int paddedCols;
+    private int paddedRows;
+    private float[] grid = new float[0];
+    private float[] scratch = new float[0];
+    private int[] sums = new int[0];
+    /** Per row of block centres, the paper level at every x. */
+    private float[] along = new float[0];
+    private float lowest;
+    private float highest;
+    private float mean;
+    private int width;
+
+    /** @return false (and nothing estimated) when the picture is smaller than {@link #MIN_SIDE} */
+    boolean estimate(GreyImage grey, boolean flipped) {
+        int w = grey.width;
+        int h = grey.height;
+        if (Math.min(w, h) < MIN_SIDE) {
+            return false;
+        }
+        width = w;
+        block = Math.max(MIN_BLOCK, (Math.max(w, h) + BLOCKS - 1) / BLOCKS);
+        cols = (w + block - 1) / block;
+        rows = (h + block - 1) / block;
+        paddedCols = cols + 2 * PAD;
+        paddedRows = rows + 2 * PAD;
+        blockMeans(grey, flipped);
+        pad();
+        // Closing: dark features narrower than the window are filled from the paper around them.
+        filter(true);
+        filter(false);
+        lowest = Float.MAX_VALUE;
+        highest = -Float.MAX_VALUE;
+        double sum = 0;
+        for (int r = PAD; r < PAD + rows; r++) {
+            for (int c = PAD; c < PAD + cols; c++) {
+                float v = grid[r * paddedCols + c];
+                lowest = Math.min(lowest, v);
+                highest = Math.max(highest, v);
+                sum += v;
+            }
+        }
+        mean = (float) (sum / (cols * rows));
+        alongBlockRows();
+        return true;
+    }
+
+    /** Difference between the brightest and the darkest paper, in grey levels. */
+    float range() {
+        return highest - lowest;
+    }
+
+    /** The mean paper level over the picture's blocks. */
+    float mean() {
+        return mean;
+    }
+
+    /** Writes the paper level of every pixel of row {@code y} into {@code out}. */
+    void row(int y, float[] out) {
+        float fy = Math.max(0f, Math.min(paddedRows - 1f, (y + 0.5f) / block - 0.5f + PAD));
+        int y0 = (int) fy;
+        int y1 = Math.min(y0 + 1, paddedRows - 1);
+        float ay = fy - y0;
+        for (int x = 0, top = y0 * width, bottom = y1 * width; x < width; x++) {
+            out[x] = along[top + x] * (1 - ay) + along[bottom + x] * ay;
+        }
+    }
+
+    private void blockMeans(GreyImage grey, boolean flipped) {
+        int w = grey.width;
+        int h = grey.height;
+        byte[] g = grey.pixels;
+        int cells = cols * rows;
+        sums = Buffers.atLeast(sums, cells);
+        Arrays.fill(sums, 0, cells, 0);
+        for (int y = 0; y < h; y++) {
+            int base = (y / block) * cols;
+            for (int c = 0, x = 0, i = y * w; c < cols; c++) {
+                int sum = 0;
+                for (int end = Math.min(w, x + block); x < end; x++, i++) {
+                    sum += g[i] & 0xFF;
+                }
+                sums[base + c] += sum;
+            }
+        }
+        grid = Buffers.atLeast(grid, paddedCols * paddedRows);
+        for (int r = 0; r < rows; r++) {
+            int high = Math.min(block, h - r * block);
+            for (int c = 0; c < cols; c++) {
+                int wide = Math.min(block, w - c * block);
+                float mean = (float) sums[r * cols + c] / (high * wide);
+                grid[(r + PAD) * paddedCols + c + PAD] = flipped ? 255 - mean : mean;
+            }
+        }
+    }
+
+    /**
+     * Fills the padding: each value is the point reflection of the one as far inside, through the
+     * edge block (2 edge - inside), kept within the picture's own range so that ink by the border
+     * cannot reflect into paper brighter than any there is. Rows first, then whole padded columns,
+     * so the corners are reflected twice.
+     */
+    private void pad() {
+        float low = Float.MAX_VALUE;
+        float high = -Float.MAX_VALUE;
+        for (int r = PAD; r < PAD + rows; r++) {
+            for (int c = PAD; c < PAD + cols; c++) {
+                low = Math.min(low, grid[r * paddedCols + c]);
+                high = Math.max(high, grid[r * paddedCols + c]);
+            }
+        }
+        for (int r = PAD; r < PAD + rows; r++) {
+            int row = r * paddedCols;
+            for (int k = 1; k <= PAD; k++) {
+                grid[row + PAD - k] = reflect(grid[row + PAD], grid[row + PAD + Math.min(k, cols - 1)], low, high);
+                int last = row + PAD + cols - 1;
+                grid[last + k] = reflect(grid[last], grid[last - Math.min(k, cols - 1)], low, high);
+            }
+        }
+        for (int c = 0; c < paddedCols; c++) {
+            for (int k = 1; k <= PAD; k++) {
+                int first = PAD * paddedCols + c;
+                grid[first - k * paddedCols] = reflect(grid[first],
+                        grid[first + Math.min(k, rows - 1) * paddedCols], low, high);
+                int last = (PAD + rows - 1) * paddedCols + c;
+                grid[last + k * paddedCols] = reflect(grid[last],
+                        grid[last - Math.min(k, rows - 1) * paddedCols], low, high);
+            }
+        }
+    }
+
+    private static float reflect(float edge, float inside, float low, float high) {
+        return Math.max(low, Math.min(high, 2 * edge - inside));
+    }
+
+    /** A separable max (or min) filter of the padded grid over {@link #RADIUS} blocks. */
+    private void filter(boolean max) {
+        int cols = paddedCols;
+        int rows = paddedRows;
+        scratch = Buffers.atLeast(scratch, cols * rows);
+        for (int r = 0; r < rows; r++) {
+            for (int c = 0; c < cols; c++) {
+                float best = grid[r * cols + c];
+                for (int k = Math.max(0, c - RADIUS), end = Math.min(cols - 1, c + RADIUS); k <= end; k++) {
+                    float v = grid[r * cols + k];
+                    best = max ? Math.max(best, v) : Math.min(best, v);
+                }
+                scratch[r * cols + c] = best;
+            }
+        }
+        for (int r = 0; r < rows; r++) {
+            for (int c = 0; c < cols; c++) {
+                float best = scratch[r * cols + c];
+                for (int k = Math.max(0, r - RADIUS), end = Math.min(rows - 1, r + RADIUS); k <= end; k++) {
+                    float v = scratch[k * cols + c];
+                    best = max ? Math.max(best, v) : Math.min(best, v);
+                }
+                grid[r * cols + c] = best;
+            }
+        }
+    }
+
+    /** The horizontal half of the bilinear interpolation, once per picture rather than once per pixel. */
+    private void alongBlockRows() {
+        along = Buffers.atLeast(along, paddedRows * width);
+        for (int x = 0; x < width; x++) {
+            float fx = Math.max(0f, Math.min(paddedCols - 1f, (x + 0.5f) / block - 0.5f + PAD));
+            int x0 = (int) fx;
+            int x1 = Math.min(x0 + 1, paddedCols - 1);
+            float ax = fx - x0;
+            for (int r = 0; r < paddedRows; r++) {
+                along[r * width + x] = grid[r * paddedCols + x0] * (1 - ax) + grid[r * paddedCols + x1] * ax;
+            }
+        }
+    }
+}
