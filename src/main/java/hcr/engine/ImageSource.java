@@ -56,6 +56,11 @@ public final class ImageSource implements Iterable<SourceEntry> {
     }
 
     /** What the last walk passed over. */
+    /** Hidden files and directories (and macOS's {@code ._*} companions) are not the user's pictures. */
+    public static boolean isHidden(String name) {
+        return name.startsWith(".");
+    }
+
     public record Skipped(long hidden, long notPictures) {
         public long total() {
             return hidden + notPictures;
@@ -124,7 +129,7 @@ public final class ImageSource implements Iterable<SourceEntry> {
 
         /** An entry to emit, or null when the path is skipped or was descended into. */
         private SourceEntry visit(Path path) {
-            if (path.getFileName().toString().startsWith(".")) {
+            if (isHidden(path.getFileName().toString())) {
                 hidden++;
                 return null;
             }

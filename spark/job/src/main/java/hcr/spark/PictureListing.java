@@ -108,7 +108,14 @@ final class PictureListing {
         String name = file.getPath().getName();
         if (isPicture(name)) {
             String relative = file.getPath().toUri().getPath().substring(prefix);
-            found.add(new Found(file.getPath().toUri().toString(), relative, relative.split("/", -1)));
+            String[] components = relative.split("/", -1);
+            // Skipped as hcr infer's walk skips them: hidden files, and everything under a hidden directory.
+            for (String component : components) {
+                if (ImageSource.isHidden(component)) {
+                    return;
+                }
+            }
+            found.add(new Found(file.getPath().toUri().toString(), relative, components));
         }
     }
 

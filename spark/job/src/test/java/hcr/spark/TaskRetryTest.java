@@ -3,6 +3,7 @@ package hcr.spark;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import hcr.engine.ImageSource;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -83,7 +84,9 @@ class TaskRetryTest {
 
     private static long countInputs() throws IOException {
         try (Stream<Path> all = Files.walk(tree)) {
-            return all.filter(Files::isRegularFile).filter(p -> !p.toString().endsWith(".txt")).count();
+            // What hcr infer accounts for: no notes, no hidden files.
+            return all.filter(Files::isRegularFile).filter(p -> !p.toString().endsWith(".txt"))
+                    .filter(p -> !ImageSource.isHidden(p.getFileName().toString())).count();
         }
     }
 }
