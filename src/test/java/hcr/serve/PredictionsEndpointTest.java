@@ -1,9 +1,9 @@
 package hcr.serve;
 
+import static hcr.serve.TestServer.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import org.junit.jupiter.api.AfterAll;
@@ -12,7 +12,6 @@ import org.junit.jupiter.api.Test;
 
 /** {@code POST /predictions/hcr}: pictures as raw bodies or multipart fields, answered as JSON or CSV. */
 class PredictionsEndpointTest {
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static TestServer http;
 
     @BeforeAll
@@ -23,10 +22,6 @@ class PredictionsEndpointTest {
     @AfterAll
     static void stop() {
         http.close();
-    }
-
-    private static JsonNode json(HttpResponse<String> response) throws Exception {
-        return JSON.readTree(response.body());
     }
 
     @Test

@@ -1,5 +1,7 @@
 package hcr.serve;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import hcr.recognise.Charset;
 import hcr.recognise.EmnistTranslator;
 import hcr.recognise.InputTranslator;
@@ -23,6 +25,13 @@ import java.time.Duration;
  * {@link HttpClient} to talk to it as any client would.
  */
 final class TestServer implements AutoCloseable {
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    /** A JSON answer's body, parsed. */
+    static JsonNode json(HttpResponse<String> response) throws IOException {
+        return JSON.readTree(response.body());
+    }
+
     static final Path MODEL = Path.of("onnx/hcr.onnx");
 
     final RecognitionServer server;

@@ -1,9 +1,10 @@
 package hcr.serve;
 
+import static hcr.serve.TestServer.JSON;
+import static hcr.serve.TestServer.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import hcr.recognise.EmnistTranslator;
 import java.io.ByteArrayOutputStream;
 import java.net.http.HttpRequest;
@@ -21,7 +22,6 @@ import org.junit.jupiter.api.Test;
 
 /** The Open Inference Protocol v2 as KServe and Triton clients speak it. */
 class V2ProtocolTest {
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final String LABELS = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
     private static TestServer http;
 
@@ -39,10 +39,6 @@ class V2ProtocolTest {
         float[] tensor = new float[784];
         EmnistTranslator.withDefaults().translate(TestServer.sample(sample), tensor, 0);
         return tensor;
-    }
-
-    private static JsonNode json(HttpResponse<String> response) throws Exception {
-        return JSON.readTree(response.body());
     }
 
     private static HttpResponse<String> infer(Object request) throws Exception {
