@@ -17,7 +17,6 @@ import hcr.io.OutputRefusedException;
 import hcr.recognise.Charset;
 import hcr.runtime.Backend;
 import hcr.runtime.BackendOptions;
-import hcr.runtime.Backends;
 import hcr.runtime.ScoringModel;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -29,6 +28,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -45,11 +45,8 @@ public final class EvaluateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--backend", paramLabel = "onnx|tf", description = "Runtime (see 'hcr backends'). Default: tf when --model is a directory, else " + Backends.DEFAULT + ".")
-    String backendName;
-
-    @Option(names = "--model", paramLabel = "PATH", description = "Model to evaluate. Default: the backend's model in hcr's home.")
-    Path model;
+    @Mixin
+    ModelOptions models;
 
     @Option(names = "--data", paramLabel = "D", description = "EMNIST directory or NIST gzip.zip. Default: hcr's download cache.")
     Path data;
@@ -101,9 +98,9 @@ public final class EvaluateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         validate();
-        Backend backend = Backends.forModel(backendName, model);
+        Backend backend = models.runtime();
         checkReportDir();
-        Path modelPath = model != null ? model : backend.defaultModel(HcrHome.locate());
+        Path modelPath = models.modelPath(backend);
         Path source = data != null ? data : Emnist.defaultSource();
         PrintWriter err = spec.commandLine().getErr();
 

@@ -15,7 +15,6 @@ import hcr.recognise.EmnistTranslator;
 import hcr.recognise.Recogniser;
 import hcr.runtime.Backend;
 import hcr.runtime.BackendOptions;
-import hcr.runtime.Backends;
 import hcr.runtime.ScoringModel;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -53,13 +52,8 @@ public final class InferCommand implements Callable<Integer> {
     @Mixin
     ResultOptions results;
 
-    @Option(names = "--backend", paramLabel = "onnx|tf",
-            description = "Runtime that scores the pictures, see `hcr backends` (default: tf when --model is a directory, else "
-                    + Backends.DEFAULT + ").")
-    String backend;
-
-    @Option(names = "--model", paramLabel = "PATH", description = "Model to load (default: the backend's shipped model).")
-    Path model;
+    @Mixin
+    ModelOptions models;
 
     @Option(names = "--batch-size", paramLabel = "N", defaultValue = "" + EngineSettings.DEFAULT_BATCH_SIZE,
             description = "Pictures per scoring call, 1 to " + MAX_BATCH_SIZE + " (default: ${DEFAULT-VALUE}).")
@@ -94,7 +88,7 @@ public final class InferCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         EngineSettings settings = settings();
-        Backend runtime = Backends.forModel(backend, model);
+        Backend runtime = models.runtime();
         Inputs source = inputs.open(spec);
         results.check(new NoClobber(results.force, source.paths(), ImageDecoder::isSupported));
         if (!source.iterator().hasNext()) {
@@ -102,7 +96,7 @@ public final class InferCommand implements Callable<Integer> {
                     + " (looked for png, jpg, jpeg, bmp, gif, tif, tiff, webp"
                     + (inputs.recursive ? "" : "; --recursive reads subdirectories") + ")");
         }
-        Path modelPath = model != null ? model : runtime.defaultModel(HcrHome.locate());
+        Path modelPath = models.modelPath(runtime);
         // Scoring gets few threads of its own: the decode pool already keeps every core busy.
         try (ScoringModel scorer = runtime.load(modelPath, new BackendOptions(scoringThreads(settings.threads())))) {
             Recogniser core = recogniser(scorer);

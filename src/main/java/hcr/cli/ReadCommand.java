@@ -15,7 +15,6 @@ import hcr.recognise.EmnistTranslator;
 import hcr.recognise.Recogniser;
 import hcr.runtime.Backend;
 import hcr.runtime.BackendOptions;
-import hcr.runtime.Backends;
 import hcr.runtime.ScoringModel;
 import hcr.HcrException;
 import java.io.IOException;
@@ -35,6 +34,7 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParameterException;
@@ -83,12 +83,8 @@ public final class ReadCommand implements Callable<Integer> {
     @Option(names = "--recursive", description = "Also read subdirectories of a DIR.")
     boolean recursive;
 
-    @Option(names = "--backend", paramLabel = "NAME", defaultValue = Backends.DEFAULT,
-            description = "Runtime that scores the pieces: see `hcr backends` (default: ${DEFAULT-VALUE}).")
-    String backend;
-
-    @Option(names = "--model", paramLabel = "PATH", description = "Model to load (default: the backend's shipped model).")
-    Path model;
+    @Mixin
+    ModelOptions models;
 
     @Option(names = "--max-pixels", paramLabel = "N", defaultValue = "" + ImageDecoder.DEFAULT_MAX_PIXELS,
             description = "Reject pictures with more pixels than this, before decoding them (default: ${DEFAULT-VALUE}).")
@@ -105,8 +101,8 @@ public final class ReadCommand implements Callable<Integer> {
         }
         Path errorsPath = output != null ? hcr.engine.CsvResults.errorsFileFor(output) : Path.of(STDOUT_ERRORS);
         checkMayReplace();
-        Backend runtime = Backends.named(backend);
-        Path modelPath = model != null ? model : runtime.defaultModel(HcrHome.locate());
+        Backend runtime = models.runtime();
+        Path modelPath = models.modelPath(runtime);
         List<PictureReading> read = new ArrayList<>();
         List<String[]> failed = new ArrayList<>();
         try (ScoringModel scorer = runtime.load(modelPath, new BackendOptions(1))) {

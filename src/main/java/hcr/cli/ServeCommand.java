@@ -6,7 +6,6 @@ import hcr.recognise.EmnistTranslator;
 import hcr.recognise.Recogniser;
 import hcr.runtime.Backend;
 import hcr.runtime.BackendOptions;
-import hcr.runtime.Backends;
 import hcr.runtime.ScoringModel;
 import hcr.serve.RecognitionServer;
 import hcr.serve.ServeSettings;
@@ -19,6 +18,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
@@ -44,12 +44,8 @@ public final class ServeCommand implements Callable<Integer> {
             description = "TCP port; 0 picks a free one (default: ${DEFAULT-VALUE}).")
     int port;
 
-    @Option(names = "--backend", paramLabel = "NAME", defaultValue = Backends.DEFAULT,
-            description = "Runtime that scores the pictures: see `hcr backends` (default: ${DEFAULT-VALUE}).")
-    String backend;
-
-    @Option(names = "--model", paramLabel = "PATH", description = "Model to load (default: the backend's shipped model).")
-    Path model;
+    @Mixin
+    ModelOptions models;
 
     @Option(names = "--charset", paramLabel = "SET", defaultValue = Charset.DEFAULT_SPEC, converter = CharsetConverter.class,
             description = "Characters a picture may be when a request names no charset (default: ${DEFAULT-VALUE}).")
@@ -93,8 +89,8 @@ public final class ServeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         ServeSettings settings = settings();
-        Backend runtime = Backends.named(backend);
-        Path modelPath = model != null ? model : runtime.defaultModel(HcrHome.locate());
+        Backend runtime = models.runtime();
+        Path modelPath = models.modelPath(runtime);
         PrintWriter err = spec.commandLine().getErr();
         RecognitionServer server = new RecognitionServer(settings, versionText(), System.err);
         server.start();
