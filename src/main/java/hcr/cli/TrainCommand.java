@@ -85,6 +85,11 @@ public final class TrainCommand implements Callable<Integer> {
     String padding;
     @Option(names = "--dropout", paramLabel = "RATE", defaultValue = "0", description = "Dropout after each dense layer in training (default: ${DEFAULT-VALUE})")
     float dropout;
+    @Option(names = "--batch-norm", description = "Batch-normalise each convolution in training; folded into the convolutions on export")
+    boolean batchNorm;
+    @Option(names = "--average-weights", paramLabel = "DECAY", defaultValue = "0",
+            description = "Validate and export a moving average of the weights over steps with this decay, e.g. 0.9995; 0 = off (default: ${DEFAULT-VALUE})")
+    float averageDecay;
     @Option(names = "--threads", paramLabel = "N", defaultValue = "2", description = "TensorFlow intra-op threads (default: ${DEFAULT-VALUE})")
     int threads;
     @Option(names = "--backend", paramLabel = "tf", defaultValue = "tf", description = "Training backend: only tf trains")
@@ -255,6 +260,10 @@ public final class TrainCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(),
                     "--validation-fraction must be between 0 and 1 (exclusive), not " + validationFraction);
         }
+        if (!(averageDecay >= 0 && averageDecay < 1)) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "--average-weights must be 0 (off) or a decay between 0 and 1, e.g. 0.9995, not " + averageDecay);
+        }
         Augmentation augmentation = switch (augment) {
             case "standard" -> Augmentation.standard();
             case "elastic" -> Augmentation.elastic();
@@ -263,7 +272,8 @@ public final class TrainCommand implements Callable<Integer> {
                     "--augment must be standard, elastic or none, not " + augment);
         };
         try {
-            return new TrainingOptions(epochs, batchSize, learningRate, seed, patience, augmentation, threads);
+            return new TrainingOptions(epochs, batchSize, learningRate, seed, patience, augmentation, threads,
+                    batchNorm, averageDecay);
         } catch (HcrException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }

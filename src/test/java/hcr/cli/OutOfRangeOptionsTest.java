@@ -58,6 +58,7 @@ class OutOfRangeOptionsTest {
                 Arguments.of("--batch-size", new String[] {"train", "--batch-size", "1000000", "--output", train}),
                 Arguments.of("--threads", new String[] {"train", "--threads", "5000", "--output", train}),
                 Arguments.of("--limit", new String[] {"train", "--limit", "0", "--output", train}),
+                Arguments.of("--average-weights", new String[] {"train", "--average-weights", "1", "--output", train}),
                 Arguments.of("--url", new String[] {"data", "download", "--dir", dir.toString(), "--url", "notaurl"}),
                 Arguments.of("--url", new String[] {"data", "download", "--dir", dir.toString(), "--url", "file:///x"}),
                 Arguments.of("--format", new String[] {"export", "--format", "tflite"}),

@@ -35,7 +35,18 @@ class TrainerTest {
      */
     @Test
     void resumingAfterAnInterruptionEndsWithTheSameWeightsAsAnUninterruptedRun() throws Exception {
-        TrainingOptions twoEpochs = LearnableImages.options(2, 11);
+        resumesExactly(LearnableImages.options(2, 11));
+    }
+
+    /** The moving average is a variable of its own and the statistics are measured anew from the weights. */
+    @Test
+    void resumingWithBatchNormAndWeightAveragingIsJustAsExact() throws Exception {
+        TrainingOptions plain = LearnableImages.options(2, 11);
+        resumesExactly(new TrainingOptions(plain.epochs(), plain.batchSize(), plain.learningRate(), plain.seed(),
+                plain.patience(), plain.augmentation(), plain.threads(), true, 0.9f));
+    }
+
+    private void resumesExactly(TrainingOptions twoEpochs) throws Exception {
         TrainingResult uninterrupted = new Trainer(LearnableImages.TINY_NET, twoEpochs, null, dir.resolve("a"),
                 TrainingListener.NONE).train(TRAINING, VALIDATION);
 
