@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.tensorflow.types.TFloat32;
 
 /**
  * The training loop: epochs of Adam steps on augmented batches, validation after each, a
@@ -22,11 +23,18 @@ public final class Trainer {
     private final Checkpoints checkpoints;
     private final TrainingListener listener;
     private final float[] priorShift;
+    private final Distillation distillation;
 
     /** {@code priorShift}: the logit shift the exported model will carry (validated with it), or null. */
     public Trainer(NetworkSpec spec, TrainingOptions options, float[] priorShift, Path checkpointDir,
                    TrainingListener listener) {
+        this(spec, options, priorShift, Distillation.NONE, checkpointDir, listener);
+    }
+
+    public Trainer(NetworkSpec spec, TrainingOptions options, float[] priorShift, Distillation distillation,
+                   Path checkpointDir, TrainingListener listener) {
         this.priorShift = priorShift;
+        this.distillation = distillation;
         this.spec = spec;
         this.options = options;
         this.checkpoints = new Checkpoints(checkpointDir);
@@ -43,7 +51,9 @@ public final class Trainer {
             throw new TrainingException("no validation images: raise --validation-fraction or the data size");
         }
         Parameters initial = Parameters.initial(spec, options.seed());
-        try (TrainingGraph graph = new TrainingGraph(spec, options, initial, priorShift);
+        try (Teachers teachers = new Teachers(distillation.teachers(), options.threads());
+             TrainingGraph graph = new TrainingGraph(spec, options, initial, priorShift,
+                     distillation.isOn() ? distillation.weight() : 0f);
              BatchPipeline pipeline = new BatchPipeline(training, options.batchSize(), options.augmentation(), options.seed())) {
             Optional<Checkpoints.Saved> saved = checkpoints.latest(spec);
             saved.ifPresent(s -> graph.restore(s.variablesPrefix()));
@@ -57,7 +67,7 @@ public final class Trainer {
                     stoppedEarly = true;
                     break;
                 }
-                EpochMetrics metrics = runEpoch(graph, pipeline, training, validation, epoch);
+                EpochMetrics metrics = runEpoch(graph, teachers, pipeline, training, validation, epoch);
                 if (Double.isNaN(metrics.validationLoss()) || Double.isNaN(metrics.trainLoss())) {
                     throw new TrainingException("training diverged in epoch " + epoch
                             + " (loss is NaN): lower --learning-rate");
@@ -85,8 +95,8 @@ public final class Trainer {
         return options.patience() > 0 && state.epochsWithoutImprovement() >= options.patience();
     }
 
-    private EpochMetrics runEpoch(TrainingGraph graph, BatchPipeline pipeline, ImageSet training, ImageSet validation,
-                                  int epoch) {
+    private EpochMetrics runEpoch(TrainingGraph graph, Teachers teachers, BatchPipeline pipeline, ImageSet training,
+                                  ImageSet validation, int epoch) {
         int batches = pipeline.batchesPerEpoch();
         long totalSteps = (long) batches * options.epochs();
         long firstStep = (long) (epoch - 1) * batches;
@@ -95,8 +105,15 @@ public final class Trainer {
         Tally steps = new Tally();
         pipeline.runEpoch(epoch, batch -> {
             long step = firstStep + steps.batches;
-            steps.add(graph.train(batch, options.learningRateAt(step, totalSteps), options.seed() * 7919 + step),
-                    batch.capacity());
+            float rate = options.learningRateAt(step, totalSteps);
+            long seed = options.seed() * 7919 + step;
+            if (teachers.isEmpty()) {
+                steps.add(graph.train(batch, rate, seed), batch.capacity());
+            } else {
+                try (TFloat32 targets = teachers.probabilities(batch)) {
+                    steps.add(graph.train(batch, rate, seed, targets), batch.capacity());
+                }
+            }
             listener.progress(epoch, steps.images);
         });
         double trainSeconds = (System.nanoTime() - start) / 1e9;

@@ -50,6 +50,7 @@ final class TrainingGraph implements AutoCloseable {
     private final Placeholder<TFloat32> images;
     private final Placeholder<TInt32> labels;
     private final Placeholder<TFloat32> learningRate;
+    private final Placeholder<TFloat32> teacherProbabilities;
     private final Operand<TFloat32> dropoutRate;
     private final Operand<TInt64> dropoutSeed;
     private final Operand<TFloat32> validationShift;
@@ -64,6 +65,16 @@ final class TrainingGraph implements AutoCloseable {
 
     /** {@code priorShift}: logit shift (one per class) applied when evaluating, or null for none. */
     TrainingGraph(NetworkSpec spec, TrainingOptions options, Parameters initial, float[] priorShift) {
+        this(spec, options, initial, priorShift, 0f);
+    }
+
+    /**
+     * {@code distillWeight} > 0: each step is also fed teachers' probabilities, and the target is
+     * that share of them (prior correction undone, as the student trains without it) plus the rest
+     * of the one-hot label. Cross-entropy is linear in the target, so this is the weighted sum of the
+     * distillation and the label losses.
+     */
+    TrainingGraph(NetworkSpec spec, TrainingOptions options, Parameters initial, float[] priorShift, float distillWeight) {
         this.spec = spec;
         this.batchNorm = options.batchNorm();
         this.priorShift = TFloat32.vectorOf(priorShift == null ? new float[spec.classes()] : priorShift);
@@ -83,7 +94,16 @@ final class TrainingGraph implements AutoCloseable {
 
         Operand<TFloat32> trainLogits = network.logits(images, weights::get, new Network.Dropout(dropoutRate, dropoutSeed),
                 batchNorm ? (layer, x) -> byBatch(tf, weights, layer, x, null) : null);
-        Operand<TFloat32> trainLosses = tf.nn.softmaxCrossEntropyWithLogits(trainLogits, oneHot).loss();
+        Operand<TFloat32> targets = oneHot;
+        if (distillWeight > 0) {
+            teacherProbabilities = tf.withName("teacher_probabilities").placeholder(TFloat32.class,
+                    Placeholder.shape(Shape.of(-1, spec.classes())));
+            targets = tf.math.add(tf.math.mul(tf.constant(distillWeight), withoutPriorShift(tf, teacherProbabilities, priorShift)),
+                    tf.math.mul(tf.constant(1 - distillWeight), oneHot));
+        } else {
+            teacherProbabilities = null;
+        }
+        Operand<TFloat32> trainLosses = tf.nn.softmaxCrossEntropyWithLogits(trainLogits, targets).loss();
         trainLossSum = tf.sum(trainLosses, tf.constant(0));
         trainCorrect = correctCount(tf, trainLogits);
         Op step = new ScheduledAdam(graph, learningRate).minimize(tf.math.mean(trainLosses, tf.constant(0)));
@@ -110,6 +130,12 @@ final class TrainingGraph implements AutoCloseable {
         dropout = spec.dropout();
         session = new Session(graph, config(options.threads()));
         session.initialize();
+    }
+
+    /** softmax(log p - shift): the teacher's probabilities before the prior correction its export added. */
+    private static Operand<TFloat32> withoutPriorShift(Ops tf, Operand<TFloat32> p, float[] shift) {
+        Operand<TFloat32> logits = tf.math.log(tf.math.maximum(p, tf.constant(1e-30f)));
+        return shift == null ? tf.nn.softmax(logits) : tf.nn.softmax(tf.math.sub(logits, tf.constant(shift)));
     }
 
     /** The network's weights, followed by the normalisation scales and offsets when batch norm is on. */
@@ -176,14 +202,27 @@ final class TrainingGraph implements AutoCloseable {
 
     /** One Adam step on the batch (and the averages' update); returns its score before the update. */
     BatchScore train(Batch batch, float rate, long stepSeed) {
+        return train(batch, rate, stepSeed, null);
+    }
+
+    /** As above, distilling from {@code teacher} probabilities [n, classes] (required when the graph distils). */
+    BatchScore train(Batch batch, float rate, long stepSeed, TFloat32 teacher) {
+        if ((teacher == null) != (teacherProbabilities == null)) {
+            throw new IllegalArgumentException(teacherProbabilities == null
+                    ? "this graph does not distil" : "a distilling step needs the teachers' probabilities");
+        }
         try (TFloat32 lr = TFloat32.scalarOf(rate);
              TFloat32 drop = TFloat32.scalarOf(dropout);
-             TInt64 seed = TInt64.vectorOf(stepSeed, stepSeed >>> 32);
-             Result result = session.runner()
-                     .feed(images, batch.images()).feed(labels, batch.labels())
-                     .feed(learningRate, lr).feed(dropoutRate, drop).feed(dropoutSeed, seed)
-                     .addTarget(trainStep).fetch(trainLossSum).fetch(trainCorrect).run()) {
-            return score(result);
+             TInt64 seed = TInt64.vectorOf(stepSeed, stepSeed >>> 32)) {
+            Session.Runner runner = session.runner()
+                    .feed(images, batch.images()).feed(labels, batch.labels())
+                    .feed(learningRate, lr).feed(dropoutRate, drop).feed(dropoutSeed, seed);
+            if (teacher != null) {
+                runner.feed(teacherProbabilities, teacher);
+            }
+            try (Result result = runner.addTarget(trainStep).fetch(trainLossSum).fetch(trainCorrect).run()) {
+                return score(result);
+            }
         }
     }
 
