@@ -273,6 +273,12 @@ public final class TrainCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(),
                     "--distill-weight must be above 0 and at most 1, not " + distillWeight);
         }
+        for (Path teacher : teachers) {
+            if (!Files.isRegularFile(teacher.resolve("saved_model.pb"))) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--teacher " + teacher
+                        + " is not a model directory written by hcr train (no saved_model.pb)");
+            }
+        }
         if (!(averageDecay >= 0 && averageDecay < 1)) {
             throw new CommandLine.ParameterException(spec.commandLine(),
                     "--average-weights must be 0 (off) or a decay between 0 and 1, e.g. 0.9995, not " + averageDecay);

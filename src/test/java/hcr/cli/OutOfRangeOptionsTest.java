@@ -59,6 +59,8 @@ class OutOfRangeOptionsTest {
                 Arguments.of("--threads", new String[] {"train", "--threads", "5000", "--output", train}),
                 Arguments.of("--limit", new String[] {"train", "--limit", "0", "--output", train}),
                 Arguments.of("--average-weights", new String[] {"train", "--average-weights", "1", "--output", train}),
+                Arguments.of("--distill-weight", new String[] {"train", "--distill-weight", "0", "--output", train}),
+                Arguments.of("--teacher", new String[] {"train", "--teacher", dir.toString(), "--output", train}),
                 Arguments.of("--url", new String[] {"data", "download", "--dir", dir.toString(), "--url", "notaurl"}),
                 Arguments.of("--url", new String[] {"data", "download", "--dir", dir.toString(), "--url", "file:///x"}),
                 Arguments.of("--format", new String[] {"export", "--format", "tflite"}),
