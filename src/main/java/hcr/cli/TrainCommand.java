@@ -13,6 +13,7 @@ import hcr.io.NoClobber;
 import hcr.io.Ownership;
 import hcr.runtime.ModelFiles;
 import hcr.model.Augmentation;
+import hcr.model.Distillation;
 import hcr.model.EpochMetrics;
 import hcr.model.ModelCards;
 import hcr.model.ModelWriter;
@@ -85,6 +86,17 @@ public final class TrainCommand implements Callable<Integer> {
     String padding;
     @Option(names = "--dropout", paramLabel = "RATE", defaultValue = "0", description = "Dropout after each dense layer in training (default: ${DEFAULT-VALUE})")
     float dropout;
+    @Option(names = "--batch-norm", description = "Batch-normalise each convolution in training; folded into the convolutions on export")
+    boolean batchNorm;
+    @Option(names = "--average-weights", paramLabel = "DECAY", defaultValue = "0",
+            description = "Validate and export a moving average of the weights over steps with this decay, e.g. 0.9995; 0 = off (default: ${DEFAULT-VALUE})")
+    float averageDecay;
+    @Option(names = "--teacher", paramLabel = "DIR",
+            description = "Distil from this trained model (repeat for an ensemble; trained on the same data): the target is their mean probabilities and the label")
+    List<Path> teachers = new java.util.ArrayList<>();
+    @Option(names = "--distill-weight", paramLabel = "W", defaultValue = "0.7",
+            description = "Share of the teachers' probabilities in the target; the label has the rest (default: ${DEFAULT-VALUE})")
+    float distillWeight;
     @Option(names = "--threads", paramLabel = "N", defaultValue = "2", description = "TensorFlow intra-op threads (default: ${DEFAULT-VALUE})")
     int threads;
     @Option(names = "--backend", paramLabel = "tf", defaultValue = "tf", description = "Training backend: only tf trains")
@@ -186,8 +198,10 @@ public final class TrainCommand implements Callable<Integer> {
                 sets.training().size(), sets.validation().size(), checkpoints);
         TrainingResult result;
         try (EpochReporter reporter = new EpochReporter()) {
-            result = new Trainer(network, options, shift, checkpoints, reporter).train(sets.training(), sets.validation());
+            result = new Trainer(network, options, shift, new Distillation(teachers, distillWeight), checkpoints, reporter)
+                    .train(sets.training(), sets.validation());
         }
+        description.put("teachers", teachers.stream().map(t -> t.toAbsolutePath().normalize().toString()).toList());
         var best = shift == null ? result.best() : result.best().withLogitShift(shift);
         ModelWriter.write(output, network, best, ModelCards.of(sets.training().labelMap(), network, options,
                 description, result, shift), true);
@@ -255,6 +269,20 @@ public final class TrainCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(),
                     "--validation-fraction must be between 0 and 1 (exclusive), not " + validationFraction);
         }
+        if (!(distillWeight > 0 && distillWeight <= 1)) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "--distill-weight must be above 0 and at most 1, not " + distillWeight);
+        }
+        for (Path teacher : teachers) {
+            if (!Files.isRegularFile(teacher.resolve("saved_model.pb"))) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--teacher " + teacher
+                        + " is not a model directory written by hcr train (no saved_model.pb)");
+            }
+        }
+        if (!(averageDecay >= 0 && averageDecay < 1)) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "--average-weights must be 0 (off) or a decay between 0 and 1, e.g. 0.9995, not " + averageDecay);
+        }
         Augmentation augmentation = switch (augment) {
             case "standard" -> Augmentation.standard();
             case "elastic" -> Augmentation.elastic();
@@ -263,7 +291,8 @@ public final class TrainCommand implements Callable<Integer> {
                     "--augment must be standard, elastic or none, not " + augment);
         };
         try {
-            return new TrainingOptions(epochs, batchSize, learningRate, seed, patience, augmentation, threads);
+            return new TrainingOptions(epochs, batchSize, learningRate, seed, patience, augmentation, threads,
+                    batchNorm, averageDecay);
         } catch (HcrException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
@@ -295,7 +324,11 @@ public final class TrainCommand implements Callable<Integer> {
         List<String> args = new java.util.ArrayList<>();
         for (CommandLine.Model.OptionSpec option : spec.commandLine().getParseResult().matchedOptions()) {
             String name = option.longestName();
-            if (!List.of("--force", "--resume", "--data", "--output").contains(name)) {
+            if (name.equals("--teacher")) {
+                for (Path teacher : teachers) {
+                    args.addAll(List.of(name, teacher.toAbsolutePath().normalize().toString()));
+                }
+            } else if (!List.of("--force", "--resume", "--data", "--output").contains(name)) {
                 args.add(name);
                 if (option.arity().max() > 0) {
                     Object value = option.getValue();

@@ -28,6 +28,8 @@ public final class ModelCards {
         hyper.put("seed", options.seed());
         hyper.put("patience", options.patience());
         hyper.put("augmentation", options.augmentation());
+        hyper.put("batchNorm", options.batchNorm() ? "after each convolution, folded into it for serving" : "none");
+        hyper.put("weightAverageDecay", options.averageDecay());
         Map<String, Object> training = new LinkedHashMap<>();
         training.put("data", data);
         training.put("hyperparameters", hyper);

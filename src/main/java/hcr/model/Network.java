@@ -29,17 +29,25 @@ final class Network {
 
     /** Logits [N, classes] for images [N,28,28,1]; {@code dropout} null builds no dropout ops. */
     Operand<TFloat32> logits(Operand<TFloat32> images, Function<String, Operand<TFloat32>> weights, Dropout dropout) {
-        Operand<TFloat32> x = convolution(images, weights, "conv1");
-        x = convolution(x, weights, "conv2");
+        return logits(images, weights, dropout, null);
+    }
+
+    /** As above, with each convolution's output normalised before its ReLU unless {@code norm} is null. */
+    Operand<TFloat32> logits(Operand<TFloat32> images, Function<String, Operand<TFloat32>> weights, Dropout dropout,
+                             BatchNorm.Normaliser norm) {
+        Operand<TFloat32> x = convolution(images, weights, "conv1", norm);
+        x = convolution(x, weights, "conv2", norm);
         x = tf.reshape(x, tf.constant(new long[] {-1, spec.flattened()}));
         x = dropped(dense(x, weights, "dense1"), dropout, 1);
         x = dropped(dense(x, weights, "dense2"), dropout, 2);
         return tf.nn.biasAdd(tf.linalg.matMul(x, weights.apply("logits/w")), weights.apply("logits/b"));
     }
 
-    private Operand<TFloat32> convolution(Operand<TFloat32> x, Function<String, Operand<TFloat32>> weights, String layer) {
+    private Operand<TFloat32> convolution(Operand<TFloat32> x, Function<String, Operand<TFloat32>> weights, String layer,
+                                          BatchNorm.Normaliser norm) {
         Operand<TFloat32> conv = tf.nn.conv2d(x, weights.apply(layer + "/w"), UNIT_STRIDES, spec.padding());
-        return maxPool2x2(tf.nn.relu(tf.nn.biasAdd(conv, weights.apply(layer + "/b"))));
+        Operand<TFloat32> pre = tf.nn.biasAdd(conv, weights.apply(layer + "/b"));
+        return maxPool2x2(tf.nn.relu(norm == null ? pre : norm.apply(layer, pre)));
     }
 
     private Operand<TFloat32> dense(Operand<TFloat32> x, Function<String, Operand<TFloat32>> weights, String layer) {

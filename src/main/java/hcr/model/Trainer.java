@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.tensorflow.types.TFloat32;
 
 /**
  * The training loop: epochs of Adam steps on augmented batches, validation after each, a
@@ -14,16 +15,26 @@ import java.util.Optional;
  * resumed run ends with the same weights as an uninterrupted one.
  */
 public final class Trainer {
+    /** Batches measured for batch norm's population statistics after each epoch (8,192 images at batch 128). */
+    static final int STATISTICS_BATCHES = 64;
+
     private final NetworkSpec spec;
     private final TrainingOptions options;
     private final Checkpoints checkpoints;
     private final TrainingListener listener;
     private final float[] priorShift;
+    private final Distillation distillation;
 
     /** {@code priorShift}: the logit shift the exported model will carry (validated with it), or null. */
     public Trainer(NetworkSpec spec, TrainingOptions options, float[] priorShift, Path checkpointDir,
                    TrainingListener listener) {
+        this(spec, options, priorShift, Distillation.NONE, checkpointDir, listener);
+    }
+
+    public Trainer(NetworkSpec spec, TrainingOptions options, float[] priorShift, Distillation distillation,
+                   Path checkpointDir, TrainingListener listener) {
         this.priorShift = priorShift;
+        this.distillation = distillation;
         this.spec = spec;
         this.options = options;
         this.checkpoints = new Checkpoints(checkpointDir);
@@ -40,7 +51,9 @@ public final class Trainer {
             throw new TrainingException("no validation images: raise --validation-fraction or the data size");
         }
         Parameters initial = Parameters.initial(spec, options.seed());
-        try (TrainingGraph graph = new TrainingGraph(spec, initial, priorShift, options.threads());
+        try (Teachers teachers = new Teachers(distillation.teachers(), options.threads());
+             TrainingGraph graph = new TrainingGraph(spec, options, initial, priorShift,
+                     distillation.isOn() ? distillation.weight() : 0f);
              BatchPipeline pipeline = new BatchPipeline(training, options.batchSize(), options.augmentation(), options.seed())) {
             Optional<Checkpoints.Saved> saved = checkpoints.latest(spec);
             saved.ifPresent(s -> graph.restore(s.variablesPrefix()));
@@ -54,7 +67,7 @@ public final class Trainer {
                     stoppedEarly = true;
                     break;
                 }
-                EpochMetrics metrics = runEpoch(graph, pipeline, validation, epoch);
+                EpochMetrics metrics = runEpoch(graph, teachers, pipeline, training, validation, epoch);
                 if (Double.isNaN(metrics.validationLoss()) || Double.isNaN(metrics.trainLoss())) {
                     throw new TrainingException("training diverged in epoch " + epoch
                             + " (loss is NaN): lower --learning-rate");
@@ -82,40 +95,67 @@ public final class Trainer {
         return options.patience() > 0 && state.epochsWithoutImprovement() >= options.patience();
     }
 
-    private EpochMetrics runEpoch(TrainingGraph graph, BatchPipeline pipeline, ImageSet validation, int epoch) {
+    private EpochMetrics runEpoch(TrainingGraph graph, Teachers teachers, BatchPipeline pipeline, ImageSet training,
+                                  ImageSet validation, int epoch) {
         int batches = pipeline.batchesPerEpoch();
         long totalSteps = (long) batches * options.epochs();
         long firstStep = (long) (epoch - 1) * batches;
         listener.epochStarted(epoch, options.epochs(), (long) batches * options.batchSize());
         long start = System.nanoTime();
-        Tally training = new Tally();
+        Tally steps = new Tally();
         pipeline.runEpoch(epoch, batch -> {
-            long step = firstStep + training.batches;
-            training.add(graph.train(batch, options.learningRateAt(step, totalSteps), options.seed() * 7919 + step),
-                    batch.capacity());
-            listener.progress(epoch, training.images);
+            long step = firstStep + steps.batches;
+            float rate = options.learningRateAt(step, totalSteps);
+            long seed = options.seed() * 7919 + step;
+            if (teachers.isEmpty()) {
+                steps.add(graph.train(batch, rate, seed), batch.capacity());
+            } else {
+                try (TFloat32 targets = teachers.probabilities(batch)) {
+                    steps.add(graph.train(batch, rate, seed, targets), batch.capacity());
+                }
+            }
+            listener.progress(epoch, steps.images);
         });
         double trainSeconds = (System.nanoTime() - start) / 1e9;
+        if (options.batchNorm()) {
+            measureStatistics(graph, training);
+        }
         Tally validated = evaluate(graph, validation);
-        return new EpochMetrics(epoch, training.meanLoss(), training.accuracy(), validated.meanLoss(),
-                validated.accuracy(), training.images / trainSeconds, (System.nanoTime() - start) / 1e9);
+        return new EpochMetrics(epoch, steps.meanLoss(), steps.accuracy(), validated.meanLoss(),
+                validated.accuracy(), steps.images / trainSeconds, (System.nanoTime() - start) / 1e9);
     }
 
     private Tally evaluate(TrainingGraph graph, ImageSet set) {
         Tally tally = new Tally();
+        forEachBatch(set, set.size(), batch -> tally.add(graph.evaluate(batch), batch.capacity()));
+        return tally;
+    }
+
+    /**
+     * Population statistics for the evaluated weights, from the first full batches of the training
+     * images as they are (not augmented: validation and users' pictures are not distorted either).
+     */
+    private void measureStatistics(TrainingGraph graph, ImageSet training) {
+        int images = Math.min(STATISTICS_BATCHES, training.size() / options.batchSize()) * options.batchSize();
+        BatchNorm.Accumulator sums = new BatchNorm.Accumulator();
+        forEachBatch(training, images, batch -> graph.addStatistics(batch, sums));
+        graph.useStatistics(sums.statistics());
+    }
+
+    /** The first {@code count} images of {@code set}, in order, in batches of the run's size (the last may be smaller). */
+    private void forEachBatch(ImageSet set, int count, java.util.function.Consumer<Batch> action) {
         int size = options.batchSize();
-        for (int from = 0; from < set.size(); from += size) {
-            int n = Math.min(size, set.size() - from);
+        for (int from = 0; from < count; from += size) {
+            int n = Math.min(size, count - from);
             try (Batch batch = new Batch(n)) {
                 for (int k = 0; k < n; k++) {
                     set.copyTo(from + k, batch.pixels, k * EmnistTensor.PIXELS);
                     batch.labelValues[k] = set.label(from + k);
                 }
                 batch.publish();
-                tally.add(graph.evaluate(batch), n);
+                action.accept(batch);
             }
         }
-        return tally;
     }
 
     /** Running sums over batches. */

@@ -10,9 +10,19 @@ package hcr.model;
  * @param patience     stop after this many epochs without a better validation loss (0 = never stop early)
  * @param augmentation distortions of training images
  * @param threads      TF intra-op threads
+ * @param batchNorm    normalise each convolution's output by its batch statistics in training; the
+ *                     statistics are then measured once per epoch and folded into the convolution at export
+ * @param averageDecay decay of an exponential moving average of the weights over steps, which is
+ *                     validated and exported instead of the last weights (0 = off)
  */
 public record TrainingOptions(int epochs, int batchSize, float learningRate, long seed, int patience,
-                              Augmentation augmentation, int threads) {
+                              Augmentation augmentation, int threads, boolean batchNorm, float averageDecay) {
+    /** Plain training: no batch normalisation, no weight averaging. */
+    public TrainingOptions(int epochs, int batchSize, float learningRate, long seed, int patience,
+                           Augmentation augmentation, int threads) {
+        this(epochs, batchSize, learningRate, seed, patience, augmentation, threads, false, 0f);
+    }
+
     public TrainingOptions {
         if (epochs <= 0) {
             throw new TrainingException("epochs must be positive, not " + epochs);
@@ -29,6 +39,13 @@ public record TrainingOptions(int epochs, int batchSize, float learningRate, lon
         if (threads <= 0) {
             throw new TrainingException("threads must be positive, not " + threads);
         }
+        if (!(averageDecay >= 0 && averageDecay < 1)) {
+            throw new TrainingException("weight-average decay must be in [0,1) (0 = off), not " + averageDecay);
+        }
+    }
+
+    boolean averagesWeights() {
+        return averageDecay > 0;
     }
 
     /** Cosine decay from the peak rate at step 0 to 0 after the last step of the last epoch. */

@@ -35,8 +35,37 @@ class TrainerTest {
      */
     @Test
     void resumingAfterAnInterruptionEndsWithTheSameWeightsAsAnUninterruptedRun() throws Exception {
-        TrainingOptions twoEpochs = LearnableImages.options(2, 11);
-        TrainingResult uninterrupted = new Trainer(LearnableImages.TINY_NET, twoEpochs, null, dir.resolve("a"),
+        resumesExactly(LearnableImages.options(2, 11));
+    }
+
+    /** The moving average is a variable of its own and the statistics are measured anew from the weights. */
+    @Test
+    void resumingWithBatchNormAndWeightAveragingIsJustAsExact() throws Exception {
+        TrainingOptions plain = LearnableImages.options(2, 11);
+        resumesExactly(new TrainingOptions(plain.epochs(), plain.batchSize(), plain.learningRate(), plain.seed(),
+                plain.patience(), plain.augmentation(), plain.threads(), true, 0.9f));
+    }
+
+    /** Teachers are models run for inference, which gives the same probabilities every time. */
+    @Test
+    void resumingADistillingRunIsJustAsExact() throws Exception {
+        TrainingResult teacher = new Trainer(LearnableImages.TINY_NET, LearnableImages.options(1, 5), null,
+                dir.resolve("teacher-run"), TrainingListener.NONE).train(TRAINING, VALIDATION);
+        Path teacherModel = dir.resolve("teacher");
+        ModelWriter.write(teacherModel, LearnableImages.TINY_NET, teacher.best(), ModelCards.of(TRAINING.labelMap(),
+                LearnableImages.TINY_NET, LearnableImages.options(1, 5), java.util.Map.of(), teacher, null), false);
+        TrainingOptions plain = LearnableImages.options(2, 11);
+        resumesExactly(new TrainingOptions(plain.epochs(), plain.batchSize(), plain.learningRate(), plain.seed(),
+                plain.patience(), plain.augmentation(), plain.threads(), true, 0.9f),
+                new Distillation(List.of(teacherModel), 0.7f));
+    }
+
+    private void resumesExactly(TrainingOptions twoEpochs) throws Exception {
+        resumesExactly(twoEpochs, Distillation.NONE);
+    }
+
+    private void resumesExactly(TrainingOptions twoEpochs, Distillation distillation) throws Exception {
+        TrainingResult uninterrupted = new Trainer(LearnableImages.TINY_NET, twoEpochs, null, distillation, dir.resolve("a"),
                 TrainingListener.NONE).train(TRAINING, VALIDATION);
 
         TrainingListener killAfterFirstEpoch = new TrainingListener() {
@@ -45,11 +74,11 @@ class TrainerTest {
                 throw new IllegalStateException("killed");
             }
         };
-        assertThatThrownBy(() -> new Trainer(LearnableImages.TINY_NET, twoEpochs, null, dir.resolve("b"),
+        assertThatThrownBy(() -> new Trainer(LearnableImages.TINY_NET, twoEpochs, null, distillation, dir.resolve("b"),
                 killAfterFirstEpoch).train(TRAINING, VALIDATION)).hasMessage("killed");
         Path halfWritten = Files.createDirectories(dir.resolve("b").resolve(".writing-42").resolve("variables"));
         Files.write(halfWritten.resolve("variables.index"), new byte[] {1, 2, 3});
-        TrainingResult resumed = new Trainer(LearnableImages.TINY_NET, twoEpochs, null, dir.resolve("b"),
+        TrainingResult resumed = new Trainer(LearnableImages.TINY_NET, twoEpochs, null, distillation, dir.resolve("b"),
                 TrainingListener.NONE).train(TRAINING, VALIDATION);
 
         assertThat(resumed.history()).hasSize(2);

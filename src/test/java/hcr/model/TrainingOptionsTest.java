@@ -24,6 +24,15 @@ class TrainingOptionsTest {
     }
 
     @Test
+    void refusesAWeightAverageDecayOutsideZeroToOne() {
+        for (float decay : new float[] {-0.1f, 1f, Float.NaN}) {
+            assertThatThrownBy(() -> new TrainingOptions(1, 128, 0.002f, 1, 3, Augmentation.none(), 2, true, decay))
+                    .as("decay %s", decay).isInstanceOf(TrainingException.class).hasMessageContaining("decay");
+        }
+        assertThat(new TrainingOptions(1, 128, 0.002f, 1, 3, Augmentation.none(), 2, true, 0f).averagesWeights()).isFalse();
+    }
+
+    @Test
     void cosineScheduleStartsAtThePeakAndEndsAtZero() {
         assertThat(OPTIONS.learningRateAt(0, 1000)).isEqualTo(0.002f);
         assertThat(OPTIONS.learningRateAt(500, 1000)).isCloseTo(0.001f, org.assertj.core.data.Offset.offset(1e-7f));
