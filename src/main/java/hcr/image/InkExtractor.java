@@ -47,7 +47,9 @@ final class InkExtractor {
     private static final int BANKS = 4;
 
     private final int[] histogram = new int[256];
-    private final PaperSurface surface = new PaperSurface();
+    private PaperSurface surface = new PaperSurface();
+    /** The paper read the other way round; swapped with {@link #surface} when that reading wins. */
+    private PaperSurface otherWay = new PaperSurface();
     /** Per cell, {@link #BANKS} histograms of 256 levels; after counting, the first is the cell's histogram. */
     private int[] cellHistograms = new int[256];
     private int[] cellPaper = new int[0];
@@ -86,12 +88,12 @@ final class InkExtractor {
             // picture. The closing fills in ink only when it is read the right way round; read the wrong
             // way, the "paper" keeps every stroke's dip, so its surface spans more levels. Only a clear
             // difference overrules the border: on blank paper both readings are equally flat.
-            float range = surface.range();
-            surface.estimate(grey, !flipped);
-            if (surface.range() < CLEARLY_FLATTER * range) {
+            otherWay.estimate(grey, !flipped);
+            if (otherWay.range() < CLEARLY_FLATTER * surface.range()) {
                 flipped = !flipped;
-            } else {
-                surface.estimate(grey, flipped);
+                PaperSurface flatter = otherWay;
+                otherWay = surface;
+                surface = flatter;
             }
             if (!inkUnderUnevenLight(grey, flipped, rare)) {
                 throw new NoInkException("no ink found: only shading on the paper");
