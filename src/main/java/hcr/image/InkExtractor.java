@@ -143,7 +143,9 @@ final class InkExtractor {
         for (int y = 0; y < h; y++) {
             surface.row(y, rowPaper);
             for (int x = 0, i = y * w; x < w; x++, i++) {
-                float ratio = ((g[i] & 0xFF) ^ flip) / Math.max(1f, rowPaper[x]);
+                // Math.max(1f, paper) spelt out: C1 calls it rather than inlining it (paper is never NaN).
+                float paper = rowPaper[x];
+                float ratio = ((g[i] & 0xFF) ^ flip) / (paper > 1f ? paper : 1f);
                 ink[i] = ratio;
                 histogram[Math.min(255, (int) (ratio * RATIO_STEPS))]++;
             }
@@ -157,7 +159,7 @@ final class InkExtractor {
         boolean any = false;
         for (int i = 0, n = w * h; i < n; i++) {
             float v = (1f - ink[i]) * scale - offset;
-            v = v < 0f ? 0f : Math.min(v, 1f);
+            v = v < 0f ? 0f : v > 1f ? 1f : v;
             ink[i] = v;
             any |= v >= 0.5f;
         }
