@@ -14,6 +14,7 @@ import static org.bytedeco.leptonica.global.leptonica.setMsgSeverity;
 
 import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferByte;
+import java.nio.ByteBuffer;
 import java.util.Optional;
 import org.bytedeco.javacpp.BytePointer;
 import org.bytedeco.javacpp.IntPointer;
@@ -68,14 +69,19 @@ final class ScaledJpegDecoder {
      * before, so damaged files keep their specific error messages.
      */
     Optional<BufferedImage> decodeGrey(byte[] jpeg, int reduction) {
+        return decodeGrey(ByteBuffer.wrap(jpeg), reduction);
+    }
+
+    /** As {@link #decodeGrey(byte[], int)} for the bytes from index 0 to the limit; a direct buffer is read in place. */
+    Optional<BufferedImage> decodeGrey(ByteBuffer jpeg, int reduction) {
         if (!endsWithEndOfImage(jpeg)) {
             return Optional.empty(); // cut short: libjpeg would print its warning to stderr; ImageIO reports it instead
         }
-        BytePointer input = inputFor(jpeg);
+        int length = jpeg.limit();
         PIX pix = null;
-        try (IntPointer warning = new IntPointer(1)) {
+        try (IntPointer warning = new IntPointer(1); BytePointer input = inputFor(jpeg)) {
             warning.put(0);
-            pix = pixReadMemJpeg(input, jpeg.length, 0, reduction, warning, L_JPEG_READ_LUMINANCE);
+            pix = pixReadMemJpeg(input, length, 0, reduction, warning, L_JPEG_READ_LUMINANCE);
             if (pix == null || pix.isNull() || warning.get() != 0 || pixGetDepth(pix) != 8) {
                 return Optional.empty();
             }
@@ -89,8 +95,13 @@ final class ScaledJpegDecoder {
 
     /** Whether the end-of-image marker (FF D9) is among the last bytes, where encoders put it (some pad after it). */
     static boolean endsWithEndOfImage(byte[] jpeg) {
-        for (int i = jpeg.length - 2; i >= Math.max(0, jpeg.length - TRAILER_SEARCH); i--) {
-            if (jpeg[i] == (byte) 0xFF && jpeg[i + 1] == (byte) 0xD9) {
+        return endsWithEndOfImage(ByteBuffer.wrap(jpeg));
+    }
+
+    private static boolean endsWithEndOfImage(ByteBuffer jpeg) {
+        int length = jpeg.limit();
+        for (int i = length - 2; i >= Math.max(0, length - TRAILER_SEARCH); i--) {
+            if (jpeg.get(i) == (byte) 0xFF && jpeg.get(i + 1) == (byte) 0xD9) {
                 return true;
             }
         }
@@ -112,17 +123,24 @@ final class ScaledJpegDecoder {
         return image;
     }
 
-    /** The file's bytes in this thread's native buffer, grown when a larger file comes. */
-    private static BytePointer inputFor(byte[] jpeg) {
+    /**
+     * The bytes in native memory: a direct buffer's own (no copy), else this thread's native
+     * buffer, grown when a larger picture comes. Closing the pointer releases neither.
+     */
+    private static BytePointer inputFor(ByteBuffer jpeg) {
+        if (jpeg.isDirect()) {
+            return new BytePointer(jpeg.duplicate().position(0));
+        }
         BytePointer[] slot = INPUT.get();
-        if (slot[0] == null || slot[0].capacity() < jpeg.length) {
+        int length = jpeg.limit();
+        if (slot[0] == null || slot[0].capacity() < length) {
             if (slot[0] != null) {
                 slot[0].close();
             }
-            slot[0] = new BytePointer(Math.max(jpeg.length, 1L << 20));
+            slot[0] = new BytePointer(Math.max(length, 1L << 20));
         }
-        slot[0].position(0).put(jpeg, 0, jpeg.length);
-        return slot[0];
+        slot[0].position(0).put(jpeg.array(), jpeg.arrayOffset(), length);
+        return new BytePointer(slot[0]);
     }
 
     private static final class Holder {
