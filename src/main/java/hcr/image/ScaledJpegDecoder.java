@@ -28,10 +28,11 @@ import org.bytedeco.leptonica.global.leptonica;
  * of 8x8 and reads the luma channel only. A 12-megapixel phone photo decodes in about a fifth of the
  * time ImageIO's JPEG reader takes, which cannot scale and computes every pixel of the full picture.
  *
- * <p>Only what the preprocessing would keep is decoded: {@link GreyReader} area-averages pictures
- * whose long side exceeds {@link GreyReader#MAX_WORKING_SIDE}, so the scale is the largest power of
- * two that still leaves at least its working size; pictures it would not shrink are never decoded
- * here. Thread-safe: each thread keeps its own native input buffer.
+ * <p>Only what the preprocessing needs is decoded: {@link GreyReader} area-averages pictures whose
+ * long side exceeds {@link GreyReader#MAX_WORKING_SIDE}, and the character's ink needs far fewer
+ * pixels than that, so those are decoded at the smallest scale that keeps {@link #MIN_DECODED_SIDE}
+ * (1/8 for a 12-megapixel photo, as OpenCV's IMREAD_REDUCED_GRAYSCALE_8); pictures it would not
+ * shrink are never decoded here. Thread-safe: each thread keeps its own native input buffer.
  *
  * <p>Where the natives cannot load (another platform) or {@code -Dhcr.jpeg.scaled=false} is given,
  * {@link #instance()} is empty and ImageIO decodes everything, as before.
@@ -39,6 +40,13 @@ import org.bytedeco.leptonica.global.leptonica;
 final class ScaledJpegDecoder {
     /** libjpeg scales by M/8; 1/2, 1/4 and 1/8 are the fast ones (smaller inverse DCTs). */
     static final int MAX_REDUCTION = 8;
+    /**
+     * The long side a scaled decode keeps at least: a character a fifth of a phone photo's side
+     * still spans 100 px, over four for each of the 23 px its ink box shrinks to. Measured on
+     * 1,000 EMNIST holdout characters enlarged onto 4032x3024 JPEGs
+     * (tools/check-large-jpeg-accuracy.sh): 1/8 (504 px) reads as many as the full-size decode.
+     */
+    static final int MIN_DECODED_SIDE = 500;
 
     /** How far from the end of a file the end-of-image marker is looked for. */
     private static final int TRAILER_SEARCH = 4096;
@@ -55,9 +63,12 @@ final class ScaledJpegDecoder {
 
     /** How much a JPEG of this size may be shrunk while decoding: 1 (not at all), 2, 4 or 8. */
     static int reductionFor(int width, int height) {
-        int wanted = (Math.max(width, height) + GreyReader.MAX_WORKING_SIDE - 1) / GreyReader.MAX_WORKING_SIDE;
-        int reduction = 1;
-        while (reduction * 2 <= Math.min(wanted, MAX_REDUCTION)) {
+        int side = Math.max(width, height);
+        if (side <= GreyReader.MAX_WORKING_SIDE) {
+            return 1; // the preprocessing reads it whole: ImageIO decodes it, as it always did
+        }
+        int reduction = 2;
+        while (reduction < MAX_REDUCTION && side / (2 * reduction) >= MIN_DECODED_SIDE) {
             reduction *= 2;
         }
         return reduction;
