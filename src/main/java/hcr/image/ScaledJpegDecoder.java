@@ -44,7 +44,7 @@ final class ScaledJpegDecoder {
      * The long side a scaled decode keeps at least: a character a fifth of a phone photo's side
      * still spans 100 px, over four for each of the 23 px its ink box shrinks to. Measured on
      * 1,000 EMNIST holdout characters enlarged onto 4032x3024 JPEGs
-     * (tools/check-large-jpeg-accuracy.sh): 1/8 (504 px) reads as many as the full-size decode.
+     * (tools/check-large-jpeg-accuracy.sh): 1/8 (504 px) read one more per style than the full-size decode.
      */
     static final int MIN_DECODED_SIDE = 500;
 
@@ -75,15 +75,11 @@ final class ScaledJpegDecoder {
     }
 
     /**
-     * The luma of {@code jpeg} shrunk by {@code reduction}, or empty when libjpeg-turbo reports
+     * The luma of {@code jpeg} (index 0 to its limit; a direct buffer is read in place, without a
+     * copy) shrunk by {@code reduction}, or empty when libjpeg-turbo reports
      * damage or the picture is not plain grey or YCbCr (CMYK): the caller then decodes it as
      * before, so damaged files keep their specific error messages.
      */
-    Optional<BufferedImage> decodeGrey(byte[] jpeg, int reduction) {
-        return decodeGrey(ByteBuffer.wrap(jpeg), reduction);
-    }
-
-    /** As {@link #decodeGrey(byte[], int)} for the bytes from index 0 to the limit; a direct buffer is read in place. */
     Optional<BufferedImage> decodeGrey(ByteBuffer jpeg, int reduction) {
         if (!endsWithEndOfImage(jpeg)) {
             return Optional.empty(); // cut short: libjpeg would print its warning to stderr; ImageIO reports it instead
@@ -105,10 +101,6 @@ final class ScaledJpegDecoder {
     }
 
     /** Whether the end-of-image marker (FF D9) is among the last bytes, where encoders put it (some pad after it). */
-    static boolean endsWithEndOfImage(byte[] jpeg) {
-        return endsWithEndOfImage(ByteBuffer.wrap(jpeg));
-    }
-
     private static boolean endsWithEndOfImage(ByteBuffer jpeg) {
         int length = jpeg.limit();
         for (int i = length - 2; i >= Math.max(0, length - TRAILER_SEARCH); i--) {
