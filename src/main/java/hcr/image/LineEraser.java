@@ -111,7 +111,7 @@ final class LineEraser {
     }
 
     /** For every pixel, the length of the horizontal run of faint ink it is in; per row, its faint pixels. */
-    private static void rowRuns(float[] ink, int w, int h, int[] out, int[] faint) {
+    static void rowRuns(float[] ink, int w, int h, int[] out, int[] faint) {
         for (int y = 0; y < h; y++) {
             int base = y * w;
             int count = 0;
@@ -138,7 +138,7 @@ final class LineEraser {
      * column (which would touch a new cache line at every pixel): downwards, each pixel's count of
      * faint pixels from the top of its run; upwards, the run's bottom count carried to its top.
      */
-    private static void columnRuns(float[] ink, int w, int h, int[] out, int[] faint) {
+    static void columnRuns(float[] ink, int w, int h, int[] out, int[] faint) {
         java.util.Arrays.fill(faint, 0, w, 0);
         for (int x = 0; x < w; x++) {
             out[x] = ink[x] >= FAINT ? 1 : 0;
