@@ -41,6 +41,7 @@ final class WindowExtremes {
             line[radius + i] = in[j];
         }
         Arrays.fill(line, radius + n, padded, never);
+        // One copy of the loops per direction: testing `max` at every value put a branch in C1's inner loops.
         if (max) {
             for (int start = 0; start < padded; start += window) {
                 int end = start + window - 1;
