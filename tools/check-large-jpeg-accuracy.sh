@@ -2,7 +2,7 @@
 # Accuracy of the scaled JPEG decoder (issue 18): renders the first N dev-holdout images in the scan and
 # photo styles with `hcr data render`, enlarges each onto a 4032x3024 phone-size JPEG (bicubic, on its own
 # paper colour, quality 92), and recognises the same files twice: with the default decoding (libjpeg-turbo
-# at 1/4 in the DCT domain) and with -Dhcr.jpeg.scaled=false (ImageIO at full size, as before). Prints
+# at 1/8 in the DCT domain for these) and with -Dhcr.jpeg.scaled=false (ImageIO at full size, as before). Prints
 # both accuracies, their difference and how many predictions differ.
 #   tools/check-large-jpeg-accuracy.sh [N] [BACKEND] [DATA]     (defaults: 500 onnx ../shared/emnist)
 set -euo pipefail

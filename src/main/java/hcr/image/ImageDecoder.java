@@ -6,10 +6,13 @@ import java.awt.image.BufferedImage;
 import java.awt.image.DataBuffer;
 import java.awt.image.SampleModel;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Iterator;
 import java.util.Locale;
@@ -45,6 +48,8 @@ public final class ImageDecoder {
 
     /** Files up to this size are read into memory whole; larger ones are streamed. */
     private static final long IN_MEMORY_LIMIT = 16L << 20;
+
+    private static final ThreadLocal<ByteBuffer[]> FILE_BUFFER = ThreadLocal.withInitial(() -> new ByteBuffer[1]);
 
     private final long maxPixels;
     private final ReaderCache readers = new ReaderCache();
@@ -113,7 +118,7 @@ public final class ImageDecoder {
      * a large picture is counted too.
      */
     public <T> T decode(Path file, Function<BufferedImage, T> use) {
-        byte[] bytes = readWhole(file);
+        ByteBuffer bytes = readWhole(file);
         ImageInputStream stream = bytes != null ? new InMemoryImageStream(bytes) : stream(file);
         Decoded decoded = decodeStream(stream, bytes, () -> WebpChunks.of(file), file.toString());
         try (DecodeBudget.Reservation memory = decoded.memory()) {
@@ -129,7 +134,8 @@ public final class ImageDecoder {
         if (picture.length == 0) {
             throw new UnreadableImageException("empty picture (0 bytes)");
         }
-        Decoded decoded = decodeStream(new InMemoryImageStream(picture), picture, () -> WebpChunks.of(picture), "picture");
+        ByteBuffer bytes = ByteBuffer.wrap(picture);
+        Decoded decoded = decodeStream(new InMemoryImageStream(bytes), bytes, () -> WebpChunks.of(picture), "picture");
         try (DecodeBudget.Reservation memory = decoded.memory()) {
             return use.apply(decoded.image());
         }
@@ -145,7 +151,7 @@ public final class ImageDecoder {
     }
 
     /** {@code bytes}: the whole file when it is in memory (a large JPEG may then be decoded scaled), else null. */
-    private Decoded decodeStream(ImageInputStream stream, byte[] bytes, WebpSource webp, String name) {
+    private Decoded decodeStream(ImageInputStream stream, ByteBuffer bytes, WebpSource webp, String name) {
         DecodeBudget.Reservation memory = null;
         try (ImageInputStream in = stream) {
             ImageReader reader = readers.readerFor(in);
@@ -189,11 +195,15 @@ public final class ImageDecoder {
 
     /**
      * Reads a file of ordinary size into memory in one go (fewer system calls than a buffered
-     * file stream and its seeks); only huge files are streamed.
+     * file stream and its seeks); only huge files are streamed. The bytes go into this thread's
+     * direct buffer, reused for every file: a heap array would be one more copy (the JDK reads
+     * files into native memory first) and, for phone photos, megabytes of garbage a picture that
+     * kept the collector busy; the scaled JPEG decoder reads the same native bytes in place.
      *
-     * @return the file's bytes, or null when it is too large to hold and must be {@linkplain #stream streamed}
+     * @return the file's bytes from index 0 to the limit, valid until this thread reads the next
+     *         file; or null when it is too large to hold and must be {@linkplain #stream streamed}
      */
-    private static byte[] readWhole(Path file) {
+    private static ByteBuffer readWhole(Path file) {
         BasicFileAttributes attributes = attributes(file);
         if (attributes.isDirectory()) {
             throw UnreadableImageException.directory();
@@ -208,13 +218,27 @@ public final class ImageDecoder {
         if (attributes.size() > IN_MEMORY_LIMIT) {
             return null;
         }
-        try {
-            return Files.readAllBytes(file);
+        ByteBuffer buffer = fileBuffer((int) attributes.size());
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+            while (buffer.hasRemaining() && channel.read(buffer) >= 0) {
+                // a file that shrank since its size was read ends early: what is there is decoded
+            }
         } catch (AccessDeniedException e) {
             throw new UnreadableImageException("not readable (permission denied)", e);
         } catch (IOException e) {
             throw new UnreadableImageException("cannot read the file (" + describe(e) + ")", e);
         }
+        return buffer.flip();
+    }
+
+    /** This thread's file buffer, at least {@code size} bytes, cleared to exactly that size. */
+    private static ByteBuffer fileBuffer(int size) {
+        ByteBuffer[] slot = FILE_BUFFER.get();
+        if (slot[0] == null || slot[0].capacity() < size) {
+            // Grown in steps, so a directory of slowly growing files does not reallocate at every one.
+            slot[0] = ByteBuffer.allocateDirect((int) Math.min(IN_MEMORY_LIMIT, Math.max(size + (size >> 2), 64 << 10)));
+        }
+        return slot[0].clear().limit(size);
     }
 
     private static ImageInputStream stream(Path file) {
@@ -281,7 +305,7 @@ public final class ImageDecoder {
      * Reads the first image upright: as {@code tagged} says, or when null as the reader's metadata says.
      * {@code bytes}: the whole file when in memory, so a large JPEG can be decoded scaled.
      */
-    private BufferedImage read(ImageReader reader, byte[] bytes, Orientation tagged) throws IOException {
+    private BufferedImage read(ImageReader reader, ByteBuffer bytes, Orientation tagged) throws IOException {
         String format = reader.getFormatName().toUpperCase(Locale.ROOT);
         BufferedImage image = format.equals("JPEG") && bytes != null ? scaledJpeg(reader, bytes) : null;
         if (image == null) {
@@ -292,7 +316,7 @@ public final class ImageDecoder {
     }
 
     /** A large JPEG decoded already shrunk to the size preprocessing works at; null when not large or not possible. */
-    private static BufferedImage scaledJpeg(ImageReader reader, byte[] bytes) throws IOException {
+    private static BufferedImage scaledJpeg(ImageReader reader, ByteBuffer bytes) throws IOException {
         int reduction = ScaledJpegDecoder.reductionFor(reader.getWidth(0), reader.getHeight(0));
         if (reduction == 1) {
             return null;

@@ -1,5 +1,6 @@
 package hcr.image;
 
+import java.nio.ByteBuffer;
 import javax.imageio.stream.ImageInputStreamImpl;
 
 /**
@@ -7,25 +8,34 @@ import javax.imageio.stream.ImageInputStreamImpl;
  * on readers which keep reading past its end. Some decoders (TwelveMonkeys' lossless WebP among
  * them) treat end-of-file as padding and go on decoding a damaged frame, one exception per bit:
  * minutes of CPU that no interrupt stops. Well-formed pictures reach the end a handful of times.
+ * The bytes may sit in a Java array or in native memory (a file read straight into a direct buffer).
  */
 final class InMemoryImageStream extends ImageInputStreamImpl {
     /** Reads past the end tolerated before the picture is declared truncated. */
     static final int MAX_READS_PAST_END = 4096;
 
-    private final byte[] data;
+    /** The picture from index 0 to its limit; only absolute gets are used, so its position never moves. */
+    private final ByteBuffer data;
+    private final int length;
     private int readsPastEnd;
 
     InMemoryImageStream(byte[] data) {
+        this(ByteBuffer.wrap(data));
+    }
+
+    /** The bytes from index 0 to {@code data}'s limit. */
+    InMemoryImageStream(ByteBuffer data) {
         this.data = data;
+        this.length = data.limit();
     }
 
     @Override
     public int read() {
         bitOffset = 0;
-        if (streamPos >= data.length) {
+        if (streamPos >= length) {
             return pastEnd();
         }
-        return data[(int) streamPos++] & 0xFF;
+        return data.get((int) streamPos++) & 0xFF;
     }
 
     @Override
@@ -34,11 +44,11 @@ final class InMemoryImageStream extends ImageInputStreamImpl {
         if (len == 0) {
             return 0;
         }
-        if (streamPos >= data.length) {
+        if (streamPos >= length) {
             return pastEnd();
         }
-        int n = (int) Math.min(len, data.length - streamPos);
-        System.arraycopy(data, (int) streamPos, b, off, n);
+        int n = (int) Math.min(len, length - streamPos);
+        data.get((int) streamPos, b, off, n);
         streamPos += n;
         return n;
     }
@@ -52,7 +62,7 @@ final class InMemoryImageStream extends ImageInputStreamImpl {
 
     @Override
     public long length() {
-        return data.length;
+        return length;
     }
 
     @Override

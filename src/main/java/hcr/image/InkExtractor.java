@@ -47,7 +47,9 @@ final class InkExtractor {
     private static final int BANKS = 4;
 
     private final int[] histogram = new int[256];
-    private final PaperSurface surface = new PaperSurface();
+    private PaperSurface surface = new PaperSurface();
+    /** The paper read the other way round; swapped with {@link #surface} when that reading wins. */
+    private PaperSurface otherWay = new PaperSurface();
     /** Per cell, {@link #BANKS} histograms of 256 levels; after counting, the first is the cell's histogram. */
     private int[] cellHistograms = new int[256];
     private int[] cellPaper = new int[0];
@@ -86,12 +88,12 @@ final class InkExtractor {
             // picture. The closing fills in ink only when it is read the right way round; read the wrong
             // way, the "paper" keeps every stroke's dip, so its surface spans more levels. Only a clear
             // difference overrules the border: on blank paper both readings are equally flat.
-            float range = surface.range();
-            surface.estimate(grey, !flipped);
-            if (surface.range() < CLEARLY_FLATTER * range) {
+            otherWay.estimate(grey, !flipped);
+            if (otherWay.range() < CLEARLY_FLATTER * surface.range()) {
                 flipped = !flipped;
-            } else {
-                surface.estimate(grey, flipped);
+                PaperSurface flatter = otherWay;
+                otherWay = surface;
+                surface = flatter;
             }
             if (!inkUnderUnevenLight(grey, flipped, rare)) {
                 throw new NoInkException("no ink found: only shading on the paper");
@@ -141,7 +143,9 @@ final class InkExtractor {
         for (int y = 0; y < h; y++) {
             surface.row(y, rowPaper);
             for (int x = 0, i = y * w; x < w; x++, i++) {
-                float ratio = ((g[i] & 0xFF) ^ flip) / Math.max(1f, rowPaper[x]);
+                // Math.max(1f, paper) spelt out: C1 calls it rather than inlining it (paper is never NaN).
+                float paper = rowPaper[x];
+                float ratio = ((g[i] & 0xFF) ^ flip) / (paper > 1f ? paper : 1f);
                 ink[i] = ratio;
                 histogram[Math.min(255, (int) (ratio * RATIO_STEPS))]++;
             }
@@ -155,7 +159,7 @@ final class InkExtractor {
         boolean any = false;
         for (int i = 0, n = w * h; i < n; i++) {
             float v = (1f - ink[i]) * scale - offset;
-            v = v < 0f ? 0f : Math.min(v, 1f);
+            v = v < 0f ? 0f : v > 1f ? 1f : v;
             ink[i] = v;
             any |= v >= 0.5f;
         }

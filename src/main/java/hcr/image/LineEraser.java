@@ -30,6 +30,9 @@ final class LineEraser {
     /** Pixels of lines found across the picture, then of lines found down it. */
     private boolean[] acrossLines = new boolean[0];
     private boolean[] downLines = new boolean[0];
+    /** Per row (then per column), how many of its pixels hold faint ink. */
+    private int[] faintAlong = new int[0];
+    private int[] faintDown = new int[0];
     private final int[] levels = new int[256];
 
     /** @return whether any line was found and erased */
@@ -44,13 +47,15 @@ final class LineEraser {
             acrossLines = new boolean[n];
             downLines = new boolean[n];
         }
-        runLengths(ink, w, h, 1, w, along);
-        runLengths(ink, h, w, w, 1, across);
+        faintAlong = Buffers.atLeast(faintAlong, h);
+        faintDown = Buffers.atLeast(faintDown, w);
+        rowRuns(ink, w, h, along, faintAlong);
+        columnRuns(ink, w, h, across, faintDown);
         java.util.Arrays.fill(acrossLines, 0, n, false);
         java.util.Arrays.fill(downLines, 0, n, false);
         int thick = thickness(w, h);
-        boolean found = mark(w, h, 1, w, along, across, thick, acrossLines);
-        found |= mark(h, w, w, 1, across, along, thick, downLines);
+        boolean found = mark(w, h, 1, w, along, across, faintAlong, thick, acrossLines);
+        found |= mark(h, w, w, 1, across, along, faintDown, thick, downLines);
         if (found) {
             // Each direction on its own: where two lines cross, the first erased leaves the second
             // uncrossed, so the crossing goes with it.
@@ -105,26 +110,54 @@ final class LineEraser {
         return 4 + Math.min(w, h) / 512;
     }
 
-    /**
-     * For lines of {@code length} pixels spaced {@code step} apart (along them) and {@code stride}
-     * apart (from one line to the next), the run length of faint ink through every pixel.
-     */
-    private static void runLengths(float[] ink, int length, int lines, int step, int stride, int[] out) {
-        for (int l = 0; l < lines; l++) {
-            int base = l * stride;
-            int k = 0;
-            while (k < length) {
-                if (ink[base + k * step] < FAINT) {
-                    out[base + k * step] = 0;
-                    k++;
+    /** For every pixel, the length of the horizontal run of faint ink it is in; per row, its faint pixels. */
+    static void rowRuns(float[] ink, int w, int h, int[] out, int[] faint) {
+        for (int y = 0; y < h; y++) {
+            int base = y * w;
+            int count = 0;
+            int x = 0;
+            while (x < w) {
+                if (ink[base + x] < FAINT) {
+                    out[base + x] = 0;
+                    x++;
                     continue;
                 }
-                int start = k;
-                while (k < length && ink[base + k * step] >= FAINT) {
-                    k++;
+                int start = x;
+                while (x < w && ink[base + x] >= FAINT) {
+                    x++;
                 }
-                for (int j = start; j < k; j++) {
-                    out[base + j * step] = k - start;
+                java.util.Arrays.fill(out, base + start, base + x, x - start);
+                count += x - start;
+            }
+            faint[y] = count;
+        }
+    }
+
+    /**
+     * As {@link #rowRuns} down the columns, in two sweeps along the rows rather than one down each
+     * column (which would touch a new cache line at every pixel): downwards, each pixel's count of
+     * faint pixels from the top of its run; upwards, the run's bottom count carried to its top.
+     */
+    static void columnRuns(float[] ink, int w, int h, int[] out, int[] faint) {
+        java.util.Arrays.fill(faint, 0, w, 0);
+        for (int x = 0; x < w; x++) {
+            out[x] = ink[x] >= FAINT ? 1 : 0;
+        }
+        for (int y = 1; y < h; y++) {
+            for (int x = 0, i = y * w; x < w; x++, i++) {
+                out[i] = ink[i] >= FAINT ? out[i - w] + 1 : 0;
+            }
+        }
+        for (int x = 0, i = (h - 1) * w; x < w; x++, i++) {
+            faint[x] += out[i];
+        }
+        for (int y = h - 2; y >= 0; y--) {
+            for (int x = 0, i = y * w; x < w; x++, i++) {
+                int below = out[i + w];
+                if (out[i] > 0 && below > 0) {
+                    out[i] = below; // inside a run: its length, from the pixel below
+                } else if (out[i] > 0) {
+                    faint[x] += out[i]; // the run's last pixel holds its length
                 }
             }
         }
@@ -134,15 +167,16 @@ final class LineEraser {
      * Marks the pixels of long runs along one direction that belong to ruling (edge to edge) or to
      * a box (both ends on a long run the other way).
      */
-    private static boolean mark(int length, int lines, int step, int stride, int[] along, int[] across, int thick,
-                                boolean[] line) {
+    private static boolean mark(int length, int lines, int step, int stride, int[] along, int[] across, int[] faint,
+                                int thick, boolean[] line) {
         int ruled = (int) Math.ceil(RULED_SPAN * length);
         int side = (int) Math.ceil(BOX_SPAN * length);
         int otherSide = (int) Math.ceil(BOX_SPAN * lines);
         boolean found = false;
         for (int l = 0; l < lines; l++) {
             int base = l * stride;
-            if (ruling(along, across, base, length, step, ruled, thick, line)) {
+            // Ruling needs that much faint ink first: most lines are ruled out without reading them.
+            if (faint[l] >= ruled && ruling(along, across, base, length, step, ruled, thick, line)) {
                 found = true;
                 continue;
             }

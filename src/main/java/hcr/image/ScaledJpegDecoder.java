@@ -14,6 +14,7 @@ import static org.bytedeco.leptonica.global.leptonica.setMsgSeverity;
 
 import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferByte;
+import java.nio.ByteBuffer;
 import java.util.Optional;
 import org.bytedeco.javacpp.BytePointer;
 import org.bytedeco.javacpp.IntPointer;
@@ -27,10 +28,11 @@ import org.bytedeco.leptonica.global.leptonica;
  * of 8x8 and reads the luma channel only. A 12-megapixel phone photo decodes in about a fifth of the
  * time ImageIO's JPEG reader takes, which cannot scale and computes every pixel of the full picture.
  *
- * <p>Only what the preprocessing would keep is decoded: {@link GreyReader} area-averages pictures
- * whose long side exceeds {@link GreyReader#MAX_WORKING_SIDE}, so the scale is the largest power of
- * two that still leaves at least its working size; pictures it would not shrink are never decoded
- * here. Thread-safe: each thread keeps its own native input buffer.
+ * <p>Only what the preprocessing needs is decoded: {@link GreyReader} area-averages pictures whose
+ * long side exceeds {@link GreyReader#MAX_WORKING_SIDE}, and the character's ink needs far fewer
+ * pixels than that, so those are decoded at the smallest scale that keeps {@link #MIN_DECODED_SIDE}
+ * (1/8 for a 12-megapixel photo, as OpenCV's IMREAD_REDUCED_GRAYSCALE_8); pictures it would not
+ * shrink are never decoded here. Thread-safe: each thread keeps its own native input buffer.
  *
  * <p>Where the natives cannot load (another platform) or {@code -Dhcr.jpeg.scaled=false} is given,
  * {@link #instance()} is empty and ImageIO decodes everything, as before.
@@ -38,6 +40,13 @@ import org.bytedeco.leptonica.global.leptonica;
 final class ScaledJpegDecoder {
     /** libjpeg scales by M/8; 1/2, 1/4 and 1/8 are the fast ones (smaller inverse DCTs). */
     static final int MAX_REDUCTION = 8;
+    /**
+     * The long side a scaled decode keeps at least: a character a fifth of a phone photo's side
+     * still spans 100 px, over four for each of the 23 px its ink box shrinks to. Measured on
+     * 1,000 EMNIST holdout characters enlarged onto 4032x3024 JPEGs
+     * (tools/check-large-jpeg-accuracy.sh): 1/8 (504 px) read one more per style than the full-size decode.
+     */
+    static final int MIN_DECODED_SIDE = 500;
 
     /** How far from the end of a file the end-of-image marker is looked for. */
     private static final int TRAILER_SEARCH = 4096;
@@ -54,28 +63,32 @@ final class ScaledJpegDecoder {
 
     /** How much a JPEG of this size may be shrunk while decoding: 1 (not at all), 2, 4 or 8. */
     static int reductionFor(int width, int height) {
-        int wanted = (Math.max(width, height) + GreyReader.MAX_WORKING_SIDE - 1) / GreyReader.MAX_WORKING_SIDE;
-        int reduction = 1;
-        while (reduction * 2 <= Math.min(wanted, MAX_REDUCTION)) {
+        int side = Math.max(width, height);
+        if (side <= GreyReader.MAX_WORKING_SIDE) {
+            return 1; // the preprocessing reads it whole: ImageIO decodes it, as it always did
+        }
+        int reduction = 2;
+        while (reduction < MAX_REDUCTION && side / (2 * reduction) >= MIN_DECODED_SIDE) {
             reduction *= 2;
         }
         return reduction;
     }
 
     /**
-     * The luma of {@code jpeg} shrunk by {@code reduction}, or empty when libjpeg-turbo reports
+     * The luma of {@code jpeg} (index 0 to its limit; a direct buffer is read in place, without a
+     * copy) shrunk by {@code reduction}, or empty when libjpeg-turbo reports
      * damage or the picture is not plain grey or YCbCr (CMYK): the caller then decodes it as
      * before, so damaged files keep their specific error messages.
      */
-    Optional<BufferedImage> decodeGrey(byte[] jpeg, int reduction) {
+    Optional<BufferedImage> decodeGrey(ByteBuffer jpeg, int reduction) {
         if (!endsWithEndOfImage(jpeg)) {
             return Optional.empty(); // cut short: libjpeg would print its warning to stderr; ImageIO reports it instead
         }
-        BytePointer input = inputFor(jpeg);
+        int length = jpeg.limit();
         PIX pix = null;
-        try (IntPointer warning = new IntPointer(1)) {
+        try (IntPointer warning = new IntPointer(1); BytePointer input = inputFor(jpeg)) {
             warning.put(0);
-            pix = pixReadMemJpeg(input, jpeg.length, 0, reduction, warning, L_JPEG_READ_LUMINANCE);
+            pix = pixReadMemJpeg(input, length, 0, reduction, warning, L_JPEG_READ_LUMINANCE);
             if (pix == null || pix.isNull() || warning.get() != 0 || pixGetDepth(pix) != 8) {
                 return Optional.empty();
             }
@@ -88,9 +101,10 @@ final class ScaledJpegDecoder {
     }
 
     /** Whether the end-of-image marker (FF D9) is among the last bytes, where encoders put it (some pad after it). */
-    static boolean endsWithEndOfImage(byte[] jpeg) {
-        for (int i = jpeg.length - 2; i >= Math.max(0, jpeg.length - TRAILER_SEARCH); i--) {
-            if (jpeg[i] == (byte) 0xFF && jpeg[i + 1] == (byte) 0xD9) {
+    private static boolean endsWithEndOfImage(ByteBuffer jpeg) {
+        int length = jpeg.limit();
+        for (int i = length - 2; i >= Math.max(0, length - TRAILER_SEARCH); i--) {
+            if (jpeg.get(i) == (byte) 0xFF && jpeg.get(i + 1) == (byte) 0xD9) {
                 return true;
             }
         }
@@ -112,17 +126,24 @@ final class ScaledJpegDecoder {
         return image;
     }
 
-    /** The file's bytes in this thread's native buffer, grown when a larger file comes. */
-    private static BytePointer inputFor(byte[] jpeg) {
+    /**
+     * The bytes in native memory: a direct buffer's own (no copy), else this thread's native
+     * buffer, grown when a larger picture comes. Closing the pointer releases neither.
+     */
+    private static BytePointer inputFor(ByteBuffer jpeg) {
+        if (jpeg.isDirect()) {
+            return new BytePointer(jpeg.duplicate().position(0));
+        }
         BytePointer[] slot = INPUT.get();
-        if (slot[0] == null || slot[0].capacity() < jpeg.length) {
+        int length = jpeg.limit();
+        if (slot[0] == null || slot[0].capacity() < length) {
             if (slot[0] != null) {
                 slot[0].close();
             }
-            slot[0] = new BytePointer(Math.max(jpeg.length, 1L << 20));
+            slot[0] = new BytePointer(Math.max(length, 1L << 20));
         }
-        slot[0].position(0).put(jpeg, 0, jpeg.length);
-        return slot[0];
+        slot[0].position(0).put(jpeg.array(), jpeg.arrayOffset(), length);
+        return new BytePointer(slot[0]);
     }
 
     private static final class Holder {
