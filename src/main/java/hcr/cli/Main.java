@@ -109,9 +109,11 @@ public final class Main implements Runnable {
 
     public static void main(String[] args) {
         StartupTrace.mark("main");
+        BackendWarmUp warmUp = BackendWarmUp.start(System.getProperty("hcr.prepare"));
         CommandLine cl = commandLineFor(args);
         StartupTrace.mark("command line built");
         int code = run(cl, args);
+        warmUp.awaitEnd();
         StartupTrace.mark("exit");
         System.exit(code);
     }
