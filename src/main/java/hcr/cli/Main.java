@@ -8,6 +8,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Supplier;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -59,6 +60,9 @@ public final class Main implements Runnable {
         return Collections.unmodifiableMap(all);
     }
 
+    /** The commands that decode pictures, for which ImageIO is started early. */
+    private static final Set<String> PICTURE_COMMANDS = Set.of("infer", "read", "serve");
+
     /** The whole command tree. */
     public static CommandLine commandLine() {
         return commandLine(SUBCOMMANDS.keySet());
@@ -71,15 +75,21 @@ public final class Main implements Runnable {
      * {@code @argument-file}).
      */
     public static CommandLine commandLineFor(String... args) {
+        List<String> names = subcommandsFor(args);
+        return names == null ? commandLine() : commandLine(names);
+    }
+
+    /** The subcommands {@code args} need (none for the version), or null for all of them. */
+    static List<String> subcommandsFor(String... args) {
         boolean version = false;
         for (String arg : args) {
             if (arg.equals("-V") || arg.equals("--version")) {
                 version = true;
             } else if (!arg.equals("--verbose")) {
-                return !version && SUBCOMMANDS.containsKey(arg) && !arg.equals("help") ? commandLine(List.of(arg)) : commandLine();
+                return !version && SUBCOMMANDS.containsKey(arg) && !arg.equals("help") ? List.of(arg) : null;
             }
         }
-        return version ? commandLine(List.of()) : commandLine();
+        return version ? List.of() : null;
     }
 
     private static CommandLine commandLine(Collection<String> names) {
@@ -109,8 +119,10 @@ public final class Main implements Runnable {
 
     public static void main(String[] args) {
         StartupTrace.mark("main");
-        BackendWarmUp warmUp = BackendWarmUp.start(System.getProperty("hcr.prepare"));
-        CommandLine cl = commandLineFor(args);
+        List<String> names = subcommandsFor(args);
+        StartupWarmUp warmUp = StartupWarmUp.start(System.getProperty("hcr.prepare"),
+                names != null && names.size() == 1 && PICTURE_COMMANDS.contains(names.get(0)));
+        CommandLine cl = names == null ? commandLine() : commandLine(names);
         StartupTrace.mark("command line built");
         int code = run(cl, args);
         warmUp.awaitEnd();

@@ -5,14 +5,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
-/** The launcher's head start: harmless when it names nothing, or a backend that does not exist (onnx: OnnxBackendTest). */
-class BackendWarmUpTest {
+/**
+ * The start-up head start: harmless when it names nothing, or a backend that does not exist
+ * (preparing onnx itself: OnnxBackendTest).
+ */
+class StartupWarmUpTest {
     @Test
     void nothingOrAnUnknownBackendEndsQuietly() {
         long start = System.nanoTime();
-        BackendWarmUp.start(null).awaitEnd();
-        BackendWarmUp.start(" ").awaitEnd();
-        BackendWarmUp.start("no-such-backend").awaitEnd();
+        StartupWarmUp.start(null, false).awaitEnd();
+        StartupWarmUp.start(" ", true).awaitEnd();
+        StartupWarmUp.start("no-such-backend", false).awaitEnd();
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
     }
 }
