@@ -52,7 +52,7 @@ timed() { # name command...
   begin=$(date +%s%N)
   /usr/bin/time -f '%U %S' -o "$WORK/time" "$@" >/dev/null 2>"$WORK/err" || { echo "bench-startup: failed: $*" >&2; cat "$WORK/err" >&2; exit 1; }
   end=$(date +%s%N)
-  echo "$(( (end - begin) / 1000000 )) $(awk '{ printf "%.0f", ($1 + $2) * 1000 }' "$WORK/time")" >> "$WORK/$name"
+  echo "$(( (end - begin) / 1000000 )) $(tail -n 1 "$WORK/time" | awk '{ printf "%.0f", ($1 + $2) * 1000 }')" >> "$WORK/$name"
 }
 
 serve_ready() {
@@ -69,7 +69,7 @@ serve_ready() {
   # SIGTERM to the launcher under /usr/bin/time, so time outlives it and reports.
   kill -TERM "$(pgrep -P "$SERVER_PID" | head -1)"; wait "$SERVER_PID" || true; SERVER_PID=""
   # CPU time includes the drain after SIGTERM: small next to start-up.
-  echo "$(( (end - begin) / 1000000 )) $(awk '{ printf "%.0f", ($1 + $2) * 1000 }' "$WORK/time")" >> "$WORK/serve-ready"
+  echo "$(( (end - begin) / 1000000 )) $(tail -n 1 "$WORK/time" | awk '{ printf "%.0f", ($1 + $2) * 1000 }')" >> "$WORK/serve-ready"
 }
 
 run() { # name

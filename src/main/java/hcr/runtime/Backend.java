@@ -25,12 +25,4 @@ public interface Backend {
      * @throws ModelException when the model is missing, corrupt or does not match the contract
      */
     ScoringModel load(Path model, BackendOptions options);
-
-    /**
-     * Does ahead of {@link #load} the set-up that costs time whatever model is loaded (a native
-     * library, its one-time initialisation), so that it can overlap with other start-up work on
-     * another core. Optional and best effort: a failure here is left for {@link #load} to report.
-     */
-    default void prepare(Path home) {
-    }
 }

@@ -29,9 +29,4 @@ public final class OnnxBackend implements Backend {
     public ScoringModel load(Path model, BackendOptions options) {
         return OnnxScoringModel.load(model, options);
     }
-
-    @Override
-    public void prepare(Path home) {
-        OnnxScoringModel.prepare(defaultModel(home));
-    }
 }

@@ -66,19 +66,6 @@ final class OnnxScoringModel implements ScoringModel {
     }
 
     /**
-     * Loads ONNX Runtime's native library and creates (then closes) one session of {@code model}:
-     * the first session of a process costs some 70 ms of CPU however small its model is (measured
-     * on hcr's, at every optimisation level) and later ones a few ms, so this is start-up work that
-     * can run beside other work. Does nothing more when the file is not there.
-     */
-    static void prepare(Path model) {
-        OrtEnvironment env = environment();
-        if (Files.isRegularFile(model)) {
-            closeQuietly(open(env, model, new BackendOptions(1)));
-        }
-    }
-
-    /**
      * The process's one ORT environment, with telemetry off: ONNX Runtime otherwise keeps a device
      * id and a queue of usage events under ~/.cache/Microsoft (or {@code :memory:.ses} in the working
      * directory when HOME is not writable). Turned off before the first session is created.

@@ -35,18 +35,6 @@ class OnnxBackendTest {
     }
 
     @Test
-    void preparingAheadLeavesLoadingAsItWas() throws IOException {
-        Path home = Files.createDirectories(dir.resolve("home"));
-        backend.prepare(home); // no model there: only the runtime is set up
-        Path file = HandBuiltOnnx.write(Files.createDirectories(home.resolve("onnx")).resolve("hcr.onnx"), 28, 3, LABELS);
-        backend.prepare(home);
-
-        try (ScoringModel model = backend.load(file, new BackendOptions(1))) {
-            assertThat(model.card().labels()).containsExactly("a", "b", "c");
-        }
-    }
-
-    @Test
     void defaultModelIsOnnxHcrOnnxInTheHome() {
         assertThat(backend.defaultModel(Path.of("/opt/hcr"))).isEqualTo(Path.of("/opt/hcr/onnx/hcr.onnx"));
     }
