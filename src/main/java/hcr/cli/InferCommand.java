@@ -1,5 +1,6 @@
 package hcr.cli;
 
+import hcr.StartupTrace;
 import hcr.engine.ConsoleReport;
 import hcr.engine.EngineSettings;
 import hcr.engine.InferenceEngine;
@@ -98,7 +99,9 @@ public final class InferCommand implements Callable<Integer> {
         }
         Path modelPath = models.modelPath(runtime);
         // Scoring gets few threads of its own: the decode pool already keeps every core busy.
+        StartupTrace.mark("inputs listed");
         try (ScoringModel scorer = runtime.load(modelPath, new BackendOptions(scoringThreads(settings.threads())))) {
+            StartupTrace.mark("model loaded");
             Recogniser core = recogniser(scorer);
             return run(new InferenceEngine(core, settings), source, core.labeller().candidateCount());
         }

@@ -1,7 +1,14 @@
 package hcr.cli;
 
 import hcr.HcrException;
+import hcr.StartupTrace;
 import hcr.runtime.UnknownBackendException;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -10,16 +17,6 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Recognises handwritten characters (EMNIST ByClass: 0-9, A-Z, a-z).",
-        subcommands = {
-                InferCommand.class,
-                ServeCommand.class,
-                ReadCommand.class,
-                TrainCommand.class,
-                EvaluateCommand.class,
-                ExportCommand.class,
-                DataCommand.class,
-                BackendsCommand.class,
-                CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
                 "0:ok",
@@ -41,8 +38,61 @@ public final class Main implements Runnable {
         throw new CommandLine.ParameterException(spec.commandLine(), "missing subcommand");
     }
 
+    /**
+     * The subcommands, in the order {@code hcr --help} lists them. Built only when needed: picocli
+     * reads every option of every command it is given, and some commands' classes pull in heavy
+     * libraries (Jackson, for one): the whole tree cost a one-picture run about 0.45 s of CPU, one
+     * command 0.15-0.25 s (measured with {@code -Dhcr.startup.trace=true}).
+     */
+    static final Map<String, Supplier<Object>> SUBCOMMANDS = subcommands();
+
+    private static Map<String, Supplier<Object>> subcommands() {
+        Map<String, Supplier<Object>> all = new LinkedHashMap<>();
+        all.put("infer", InferCommand::new);
+        all.put("serve", ServeCommand::new);
+        all.put("read", ReadCommand::new);
+        all.put("train", TrainCommand::new);
+        all.put("evaluate", EvaluateCommand::new);
+        all.put("export", ExportCommand::new);
+        all.put("data", DataCommand::new);
+        all.put("backends", BackendsCommand::new);
+        all.put("help", CommandLine.HelpCommand::new);
+        return Collections.unmodifiableMap(all);
+    }
+
+    /** The whole command tree. */
     public static CommandLine commandLine() {
+        return commandLine(SUBCOMMANDS.keySet());
+    }
+
+    /**
+     * The command tree that {@code args} needs: the root with only the subcommand they name when they
+     * start with one (after nothing but {@code --verbose}), the root alone for the version, and the
+     * whole tree for anything else (help, a misspelt name that picocli suggests corrections for, an
+     * {@code @argument-file}).
+     */
+    public static CommandLine commandLineFor(String... args) {
+        List<String> names = subcommandsFor(args);
+        return names == null ? commandLine() : commandLine(names);
+    }
+
+    /** The subcommands {@code args} need (none for the version), or null for all of them. */
+    static List<String> subcommandsFor(String... args) {
+        boolean version = false;
+        for (String arg : args) {
+            if (arg.equals("-V") || arg.equals("--version")) {
+                version = true;
+            } else if (!arg.equals("--verbose")) {
+                return !version && SUBCOMMANDS.containsKey(arg) && !arg.equals("help") ? List.of(arg) : null;
+            }
+        }
+        return version ? List.of() : null;
+    }
+
+    private static CommandLine commandLine(Collection<String> names) {
         CommandLine cl = new CommandLine(new Main());
+        // Before the settings below, which apply to the subcommands present.
+        names.forEach(name -> cl.addSubcommand(name, SUBCOMMANDS.get(name).get()));
         cl.setExecutionExceptionHandler(Main::handleExecutionException);
         cl.setExitCodeExceptionMapper(t -> t instanceof CommandLine.ParameterException ? ExitCode.USAGE : ExitCode.FAILURE);
         return cl;
@@ -65,7 +115,12 @@ public final class Main implements Runnable {
     }
 
     public static void main(String[] args) {
-        System.exit(run(commandLine(), args));
+        StartupTrace.mark("main");
+        CommandLine cl = commandLineFor(args);
+        StartupTrace.mark("command line built");
+        int code = run(cl, args);
+        StartupTrace.mark("exit");
+        System.exit(code);
     }
 
     /**

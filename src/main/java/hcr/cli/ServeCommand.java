@@ -1,5 +1,6 @@
 package hcr.cli;
 
+import hcr.StartupTrace;
 import hcr.image.ImageDecoder;
 import hcr.recognise.Charset;
 import hcr.recognise.EmnistTranslator;
@@ -98,6 +99,7 @@ public final class ServeCommand implements Callable<Integer> {
         Runtime.getRuntime().addShutdownHook(hook);
         try {
             double seconds = server.load(() -> serve(runtime, modelPath));
+            StartupTrace.mark("serve ready");
             err.printf(Locale.ROOT, "hcr: serving %s (%s, %s), ready in %.2f s%n", server.uri(), runtime.name(), modelPath, seconds);
             err.flush();
         } catch (RuntimeException e) {

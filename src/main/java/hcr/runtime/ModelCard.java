@@ -2,10 +2,14 @@ package hcr.runtime;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import hcr.io.AtomicWrite;
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collections;
@@ -46,7 +50,10 @@ public record ModelCard(
             + " paper level removed; crop to the ink; longer side area-averaged to 23 px, centred by its box in 28x28;"
             + " upright; values in [0,1]";
 
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    /** Only writing uses databind, built on first use: reading a card (every scoring run) does not need it. */
+    private static final class Databind {
+        static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    }
 
     public ModelCard {
         labels = List.copyOf(labels);
@@ -59,21 +66,34 @@ public record ModelCard(
         if (!Files.isRegularFile(file)) {
             throw new ModelException("model card not found: " + file);
         }
-        try {
-            ModelCard card = JSON.readValue(file.toFile(), ModelCard.class);
-            if (card.labels() == null || card.labels().isEmpty()) {
-                throw new ModelException("model card " + file + " lists no labels");
-            }
-            return card;
+        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            return ModelCardReader.read(in);
         } catch (IOException e) {
-            throw new ModelException("model card " + file + " is not valid JSON: " + e.getMessage(), e);
+            throw invalid("model card " + file, e);
         }
+    }
+
+    /** The card in {@code json}; {@code what} names where it came from in the message when it is not a card. */
+    public static ModelCard parse(String json, String what) {
+        try {
+            return ModelCardReader.read(new StringReader(json));
+        } catch (IOException e) {
+            throw invalid(what, e);
+        }
+    }
+
+    private static ModelException invalid(String what, IOException e) {
+        if (e instanceof ModelCardReader.NoLabelsException) {
+            return new ModelException(what + " lists no labels", e);
+        }
+        String reason = e instanceof JsonProcessingException json ? json.getOriginalMessage() : e.getMessage();
+        return new ModelException(what + " is not valid JSON: " + reason, e);
     }
 
     /** Writes the card atomically (temporary file, then rename). */
     public void write(Path file) {
         try {
-            AtomicWrite.write(file, out -> JSON.writeValue(out, this));
+            AtomicWrite.write(file, out -> Databind.JSON.writeValue(out, this));
         } catch (IOException e) {
             throw new ModelException("cannot write model card " + file + ": " + e.getMessage(), e);
         }
@@ -81,7 +101,7 @@ public record ModelCard(
 
     public String toJson() {
         try {
-            return JSON.writeValueAsString(this);
+            return Databind.JSON.writeValueAsString(this);
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }

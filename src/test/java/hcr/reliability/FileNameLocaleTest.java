@@ -7,22 +7,14 @@ import hcr.engine.EchoBackend;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
-import java.io.File;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.jar.Attributes;
-import java.util.jar.JarOutputStream;
-import java.util.jar.Manifest;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -57,7 +49,7 @@ class FileNameLocaleTest {
         assumeTrue("UTF-8".equals(shell("LC_ALL=C.UTF-8 locale charmap")), "no C.UTF-8 locale on this machine");
         assumeTrue("ANSI_X3.4-1968".equals(shell("LC_ALL=C locale charmap")), "LC_ALL=C is not ASCII here");
         assumeTrue(!shell("command -v perl").isEmpty(), "the launcher filters stderr with perl");
-        Path home = launcherHome();
+        Path home = LauncherHome.create(dir);
         Path output = dir.resolve("out.csv");
 
         ProcessBuilder builder = new ProcessBuilder(home.resolve("hcr").toString(), "infer", "--backend", EchoBackend.NAME,
@@ -92,26 +84,6 @@ class FileNameLocaleTest {
         assertThat(errors).contains("file name is not valid ANSI_X3.4-1968 (the locale's character set), so its path cannot be written;"
                 + " run under a UTF-8 locale, e.g. LC_ALL=C.UTF-8");
         assertThat(hcr.stderr()).contains("run under a UTF-8 locale").doesNotContain("Exception");
-    }
-
-    /**
-     * A copy of the launcher beside a jar that holds only a manifest: hcr's main class and the
-     * tests' class path (with the test-only echo backend). The launcher then builds nothing.
-     */
-    private Path launcherHome() throws IOException {
-        Path home = Files.createDirectories(dir.resolve("home"));
-        Path launcher = Files.copy(Path.of("hcr").toAbsolutePath(), home.resolve("hcr"));
-        Files.setPosixFilePermissions(launcher, PosixFilePermissions.fromString("rwxr-xr-x"));
-        Manifest manifest = new Manifest();
-        manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
-        manifest.getMainAttributes().put(Attributes.Name.MAIN_CLASS, "hcr.cli.Main");
-        manifest.getMainAttributes().put(Attributes.Name.CLASS_PATH, Stream.of(System.getProperty("java.class.path")
-                .split(File.pathSeparator)).map(entry -> Path.of(entry).toUri().toString()).collect(Collectors.joining(" ")));
-        try (OutputStream jar = new JarOutputStream(Files.newOutputStream(
-                Files.createDirectories(home.resolve("target")).resolve("hcr.jar")), manifest)) {
-            jar.flush();
-        }
-        return home;
     }
 
     private static String shell(String command) throws IOException, InterruptedException {

@@ -1,8 +1,6 @@
 package hcr.runtime.onnx;
 
 import ai.onnxruntime.OrtException;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import ai.onnxruntime.OrtSession;
 import hcr.runtime.ModelCard;
 import hcr.runtime.ModelFiles;
@@ -21,8 +19,6 @@ final class OnnxModelLabels {
     /** Metadata keys written by hcr.export.OnnxExporter (the runtime must not depend on the exporter). */
     static final String META_MODEL_CARD = "model_card";
     static final String META_LABELS = "labels";
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private OnnxModelLabels() {
     }
@@ -56,14 +52,6 @@ final class OnnxModelLabels {
     }
 
     private static ModelCard parseCard(Path file, String json) {
-        try {
-            ModelCard card = JSON.readValue(json, ModelCard.class);
-            if (card.labels() == null || card.labels().isEmpty()) {
-                throw new ModelException("the model card in the metadata of " + file + " lists no labels");
-            }
-            return card;
-        } catch (JsonProcessingException e) {
-            throw new ModelException("the model card in the metadata of " + file + " is not valid JSON: " + e.getOriginalMessage(), e);
-        }
+        return ModelCard.parse(json, "the model card in the metadata of " + file);
     }
 }

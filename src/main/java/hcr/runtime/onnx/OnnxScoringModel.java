@@ -6,6 +6,7 @@ import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
 import ai.onnxruntime.TensorInfo;
+import hcr.StartupTrace;
 import hcr.image.EmnistTensor;
 import hcr.runtime.BackendOptions;
 import hcr.runtime.ImageBatch;
@@ -50,9 +51,12 @@ final class OnnxScoringModel implements ScoringModel {
             throw new ModelException("ONNX model not found: " + file);
         }
         OrtEnvironment env = environment();
+        StartupTrace.mark("onnx runtime loaded");
         OrtSession session = open(env, file, options);
+        StartupTrace.mark("onnx session created");
         try {
             ModelCard card = OnnxModelLabels.card(file, session);
+            StartupTrace.mark("model card read");
             checkSignature(file, session, card.labels().size());
             return new OnnxScoringModel(env, session, card);
         } catch (RuntimeException e) {
