@@ -80,7 +80,7 @@ final class PaperSurface {
         System.arraycopy(grid, 0, fine, 0, n);
         // Closing: dark features narrower than the window are filled from the paper around them.
         close(grid, radius);
-        sharpen(n);
+        // Whether the light is uneven at all is judged on the wide closing: the narrow one dips into thick strokes.
         lowest = Float.MAX_VALUE;
         highest = -Float.MAX_VALUE;
         double sum = 0;
@@ -93,6 +93,7 @@ final class PaperSurface {
             }
         }
         mean = (float) (sum / (cols * rows));
+        sharpen(n);
         alongBlockRows();
         return true;
     }
