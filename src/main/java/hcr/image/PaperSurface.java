@@ -50,6 +50,8 @@ final class PaperSurface {
     private float[] grid = new float[0];
     /** The block means closed over a shorter reach, see {@link #sharpen}. */
     private float[] fine = new float[0];
+    /** Whether the narrow closing and the interpolation along block rows are done for this estimate. */
+    private boolean sharpened;
     private float[] scratch = new float[0];
     private int[] sums = new int[0];
     /** Per row of block centres, the paper level at every x. */
@@ -93,8 +95,8 @@ final class PaperSurface {
             }
         }
         mean = (float) (sum / (cols * rows));
-        sharpen(n);
-        alongBlockRows();
+        // The rows are only wanted under uneven light: even paper pays for the wide closing alone.
+        sharpened = false;
         return true;
     }
 
@@ -110,6 +112,11 @@ final class PaperSurface {
 
     /** Writes the paper level of every pixel of row {@code y} into {@code out}. */
     void row(int y, float[] out) {
+        if (!sharpened) {
+            sharpen(paddedCols * paddedRows);
+            alongBlockRows();
+            sharpened = true;
+        }
         float fy = Math.max(0f, Math.min(paddedRows - 1f, (y + 0.5f) / block - 0.5f + radius));
         int y0 = (int) fy;
         int y1 = Math.min(y0 + 1, paddedRows - 1);
