@@ -25,8 +25,9 @@ final class PaperSurface {
     private static final int MIN_BLOCK = 4;
     /**
      * The narrow closing's reach is half the wide one's; paper is what comes out at least half as
-     * bright as the wide closing (a quarter of the reach, or three quarters as bright, left 1-2
-     * points more of the shadow style's pool renderings wrong, tools/check-pool-fidelity.sh).
+     * bright as the wide closing. Chosen on the shadow style's pool renderings (mean |diff| from the
+     * raw tensors, tools/check-pool-fidelity.sh): a quarter of the reach, or three quarters as
+     * bright, followed the shadow less and left more of its edge as ink.
      */
     private static final int NARROW = 2;
     private static final float STILL_PAPER = 0.5f;
