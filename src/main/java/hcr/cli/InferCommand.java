@@ -2,6 +2,7 @@ package hcr.cli;
 
 import hcr.StartupTrace;
 import hcr.engine.ConsoleReport;
+import hcr.engine.DebugPictures;
 import hcr.engine.EngineSettings;
 import hcr.engine.InferenceEngine;
 import hcr.engine.Inputs;
@@ -13,6 +14,7 @@ import hcr.image.ImageDecoder;
 import hcr.io.NoClobber;
 import hcr.recognise.Charset;
 import hcr.recognise.EmnistTranslator;
+import hcr.recognise.InputTranslator;
 import hcr.recognise.Recogniser;
 import hcr.runtime.Backend;
 import hcr.runtime.BackendOptions;
@@ -83,6 +85,11 @@ public final class InferCommand implements Callable<Integer> {
                     + " (default: ${DEFAULT-VALUE}).")
     double timeoutSeconds;
 
+    @Option(names = "--debug-dir", paramLabel = "DIR",
+            description = "Also write the 28x28 picture the model was shown for every input, as DIR/<input name>/<path>"
+                    + DebugPictures.SUFFIX + " (see why a picture was misread).")
+    Path debugDir;
+
     @Option(names = "--quiet", description = "Print no prediction lines, progress or summary; failures are still shown.")
     boolean quiet;
 
@@ -91,7 +98,9 @@ public final class InferCommand implements Callable<Integer> {
         EngineSettings settings = settings();
         Backend runtime = models.runtime();
         Inputs source = inputs.open(spec);
-        results.check(new NoClobber(results.force, source.paths(), ImageDecoder::isSupported));
+        NoClobber policy = new NoClobber(results.force, source.paths(), ImageDecoder::isSupported);
+        results.check(policy);
+        DebugPictures debug = debugPictures(source, policy);
         if (!source.iterator().hasNext()) {
             throw new InputException("no pictures in " + String.join(", ", source.paths().stream().map(Path::toString).toList())
                     + " (looked for png, jpg, jpeg, bmp, gif, tif, tiff, webp"
@@ -102,7 +111,7 @@ public final class InferCommand implements Callable<Integer> {
         StartupTrace.mark("inputs listed");
         try (ScoringModel scorer = runtime.load(modelPath, new BackendOptions(scoringThreads(settings.threads())))) {
             StartupTrace.mark("model loaded");
-            Recogniser core = recogniser(scorer);
+            Recogniser core = recogniser(scorer, debug);
             return run(new InferenceEngine(core, settings), source, core.labeller().candidateCount());
         }
     }
@@ -161,10 +170,23 @@ public final class InferCommand implements Callable<Integer> {
         }
     }
 
-    private Recogniser recogniser(ScoringModel scorer) {
+    /** The debug directory checked and marked before any model is loaded, or null without --debug-dir. */
+    private DebugPictures debugPictures(Inputs source, NoClobber policy) {
+        if (debugDir == null) {
+            return null;
+        }
+        PrintWriter err = spec.commandLine().getErr();
+        DebugPictures debug = new DebugPictures(new EmnistTranslator(decoder()), debugDir, source.paths(),
+                (picture, problem) -> err.println("hcr: " + picture + ": " + problem));
+        debug.prepare(policy);
+        return debug;
+    }
+
+    private Recogniser recogniser(ScoringModel scorer, DebugPictures debug) {
+        InputTranslator translator = debug != null ? debug : new EmnistTranslator(decoder());
         Recogniser core;
         try {
-            core = Recogniser.of(scorer, new EmnistTranslator(decoder()), charset, top);
+            core = Recogniser.of(scorer, translator, charset, top);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), "--charset: " + e.getMessage());
         }

@@ -6,41 +6,58 @@ import java.util.Arrays;
  * The paper's brightness at every point of a picture, whatever the lighting: a gradient, a
  * vignette, a shadow edge. The picture is reduced to a grid of block means (about
  * {@link #BLOCKS} along its longer side), and a grey-level closing of that grid (a max filter,
- * then a min filter, {@link #RADIUS} blocks each way) fills in every dark feature narrower than
- * the filter: pen strokes, ruled lines, printed boxes. What is left varies only as slowly as
- * light does, and is bilinearly interpolated between block centres. A closing leaves a straight
- * ramp, a smooth peak and a step edge as they are. The grid is first extended {@link #RADIUS}
- * blocks beyond the picture by point reflection, which continues a ramp, so the closing's windows
- * need not be cut at the edges (cut windows flatten the paper's slope near the border and turn
- * the darker side of the light into ink). Not thread-safe: it reuses its buffers.
+ * then a min filter, an eighth of the picture's longer side each way) fills in every dark feature
+ * narrower than the filter: pen strokes, ruled lines, printed boxes. What is left varies only as
+ * slowly as light does, and is bilinearly interpolated between block centres. A closing leaves a
+ * straight ramp, a smooth peak and a step edge as they are; the interpolation does not, so the
+ * blocks are small: its error grows with the square of their side, and 32 blocks across put paper
+ * at the foot of a 12 px shadow edge 20-40 levels too bright, which read as ink. The grid is first
+ * extended by the filter's reach beyond the picture by point reflection, which continues a ramp, so
+ * the closing's windows need not be cut at the edges (cut windows flatten the paper's slope near
+ * the border and turn the darker side of the light into ink). Not thread-safe: it reuses its buffers.
  *
  * <p>Levels are in the extractor's working space, where ink is darker than paper.
  */
 final class PaperSurface {
     /** Pictures smaller than this on their shorter side are too small to hold lighting worth following. */
     static final int MIN_SIDE = 64;
-    static final int BLOCKS = 32;
-    /**
-     * Half the closing's width in blocks: 4 of 32 is an eighth of the picture each way, wider than
-     * the thickest EMNIST stroke of a character that fills the picture (about a sixth of its height).
-     */
-    static final int RADIUS = 4;
+    static final int BLOCKS = 64;
     private static final int MIN_BLOCK = 4;
-
-    private static final int PAD = RADIUS;
+    /**
+     * The narrow closing's reach is half the wide one's; paper is what comes out at least half as
+     * bright as the wide closing. Chosen on the shadow style's pool renderings (mean |diff| from the
+     * raw tensors, tools/check-pool-fidelity.sh): a quarter of the reach, or three quarters as
+     * bright, followed the shadow less and left more of its edge as ink.
+     */
+    private static final int NARROW = 2;
+    private static final float STILL_PAPER = 0.5f;
+    /**
+     * Half the closing's width: an eighth of the longer side each way (in whole 32nds, and never
+     * under 16 px) is wider than the thickest EMNIST stroke of a character that fills the picture
+     * (about a sixth of its height).
+     */
+    static int reach(int longerSide) {
+        return 4 * Math.max(MIN_BLOCK, (longerSide + 31) / 32);
+    }
 
     private int block;
+    /** Half the closing's width in blocks, and the padding around the grid. */
+    private int radius;
+    private final WindowExtremes extremes = new WindowExtremes();
     /** Blocks across and down the picture, and of the grid with its padding. */
     private int cols;
     private int rows;
     private int paddedCols;
     private int paddedRows;
     private float[] grid = new float[0];
+    /** The block means closed over a shorter reach, see {@link #sharpen}. */
+    private float[] fine = new float[0];
+    /** Whether the narrow closing and the interpolation along block rows are done for this estimate. */
+    private boolean sharpened;
     private float[] scratch = new float[0];
     private int[] sums = new int[0];
     /** Per row of block centres, the paper level at every x. */
     private float[] along = new float[0];
-    private final WindowExtremes extremes = new WindowExtremes(RADIUS);
     private float lowest;
     private float highest;
     private float mean;
@@ -55,20 +72,24 @@ final class PaperSurface {
         }
         width = w;
         block = Math.max(MIN_BLOCK, (Math.max(w, h) + BLOCKS - 1) / BLOCKS);
+        radius = (reach(Math.max(w, h)) + block - 1) / block;
         cols = (w + block - 1) / block;
         rows = (h + block - 1) / block;
-        paddedCols = cols + 2 * PAD;
-        paddedRows = rows + 2 * PAD;
+        paddedCols = cols + 2 * radius;
+        paddedRows = rows + 2 * radius;
         blockMeans(grey, flipped);
         pad();
+        int n = paddedCols * paddedRows;
+        fine = Buffers.atLeast(fine, n);
+        System.arraycopy(grid, 0, fine, 0, n);
         // Closing: dark features narrower than the window are filled from the paper around them.
-        filter(true);
-        filter(false);
+        close(grid, radius);
+        // Whether the light is uneven at all is judged on the wide closing: the narrow one dips into thick strokes.
         lowest = Float.MAX_VALUE;
         highest = -Float.MAX_VALUE;
         double sum = 0;
-        for (int r = PAD; r < PAD + rows; r++) {
-            for (int c = PAD; c < PAD + cols; c++) {
+        for (int r = radius; r < radius + rows; r++) {
+            for (int c = radius; c < radius + cols; c++) {
                 float v = grid[r * paddedCols + c];
                 lowest = Math.min(lowest, v);
                 highest = Math.max(highest, v);
@@ -76,7 +97,8 @@ final class PaperSurface {
             }
         }
         mean = (float) (sum / (cols * rows));
-        alongBlockRows();
+        // The rows are only wanted under uneven light: even paper pays for the wide closing alone.
+        sharpened = false;
         return true;
     }
 
@@ -92,7 +114,12 @@ final class PaperSurface {
 
     /** Writes the paper level of every pixel of row {@code y} into {@code out}. */
     void row(int y, float[] out) {
-        float fy = Math.max(0f, Math.min(paddedRows - 1f, (y + 0.5f) / block - 0.5f + PAD));
+        if (!sharpened) {
+            sharpen(paddedCols * paddedRows);
+            alongBlockRows();
+            sharpened = true;
+        }
+        float fy = Math.max(0f, Math.min(paddedRows - 1f, (y + 0.5f) / block - 0.5f + radius));
         int y0 = (int) fy;
         int y1 = Math.min(y0 + 1, paddedRows - 1);
         float ay = fy - y0;
@@ -124,7 +151,7 @@ final class PaperSurface {
             for (int c = 0; c < cols; c++) {
                 int wide = Math.min(block, w - c * block);
                 float mean = (float) sums[r * cols + c] / (high * wide);
-                grid[(r + PAD) * paddedCols + c + PAD] = flipped ? 255 - mean : mean;
+                grid[(r + radius) * paddedCols + c + radius] = flipped ? 255 - mean : mean;
             }
         }
     }
@@ -138,26 +165,26 @@ final class PaperSurface {
     private void pad() {
         float low = Float.MAX_VALUE;
         float high = -Float.MAX_VALUE;
-        for (int r = PAD; r < PAD + rows; r++) {
-            for (int c = PAD; c < PAD + cols; c++) {
+        for (int r = radius; r < radius + rows; r++) {
+            for (int c = radius; c < radius + cols; c++) {
                 low = Math.min(low, grid[r * paddedCols + c]);
                 high = Math.max(high, grid[r * paddedCols + c]);
             }
         }
-        for (int r = PAD; r < PAD + rows; r++) {
+        for (int r = radius; r < radius + rows; r++) {
             int row = r * paddedCols;
-            for (int k = 1; k <= PAD; k++) {
-                grid[row + PAD - k] = reflect(grid[row + PAD], grid[row + PAD + Math.min(k, cols - 1)], low, high);
-                int last = row + PAD + cols - 1;
+            for (int k = 1; k <= radius; k++) {
+                grid[row + radius - k] = reflect(grid[row + radius], grid[row + radius + Math.min(k, cols - 1)], low, high);
+                int last = row + radius + cols - 1;
                 grid[last + k] = reflect(grid[last], grid[last - Math.min(k, cols - 1)], low, high);
             }
         }
         for (int c = 0; c < paddedCols; c++) {
-            for (int k = 1; k <= PAD; k++) {
-                int first = PAD * paddedCols + c;
+            for (int k = 1; k <= radius; k++) {
+                int first = radius * paddedCols + c;
                 grid[first - k * paddedCols] = reflect(grid[first],
                         grid[first + Math.min(k, rows - 1) * paddedCols], low, high);
-                int last = (PAD + rows - 1) * paddedCols + c;
+                int last = (radius + rows - 1) * paddedCols + c;
                 grid[last + k * paddedCols] = reflect(grid[last],
                         grid[last - Math.min(k, rows - 1) * paddedCols], low, high);
             }
@@ -169,20 +196,41 @@ final class PaperSurface {
     }
 
     /**
-     * A separable max (or min) filter of the padded grid over {@link #RADIUS} blocks, each way
-     * cut at the grid's edges. The grid holds no NaN and no negative zero, so the extreme of a
-     * window does not depend on the order it is taken in: {@link WindowExtremes} gives the same
-     * values as comparing every pair, in three comparisons a value instead of {@code 2 RADIUS}.
+     * The wide closing fills the dark tip of a shadow where its edge meets the border, or narrows
+     * against another, and spreads the lit side into the shadow along a soft edge: paper there comes
+     * out 10-50% darker than the estimate and reads as faint ink. A narrow closing follows such
+     * shapes but fills only thin strokes, so it is taken wherever it still looks like paper (within
+     * {@link #STILL_PAPER} of the wide one); inside thick strokes it is ink, and the wide one stays.
      */
-    private void filter(boolean max) {
+    private void sharpen(int n) {
+        close(fine, Math.max(1, radius / NARROW));
+        for (int i = 0; i < n; i++) {
+            if (fine[i] >= STILL_PAPER * grid[i]) {
+                grid[i] = fine[i];
+            }
+        }
+    }
+
+    private void close(float[] values, int reach) {
+        filter(values, true, reach);
+        filter(values, false, reach);
+    }
+
+    /**
+     * A separable max (or min) filter of the padded grid over {@code radius} blocks each way, cut at
+     * the grid's edges. The grid holds no NaN and no negative zero, so the extreme of a window does not
+     * depend on the order it is taken in: {@link WindowExtremes} gives the same values as comparing
+     * every pair, in three comparisons a value instead of {@code 2 radius}.
+     */
+    private void filter(float[] grid, boolean max, int radius) {
         int cols = paddedCols;
         int rows = paddedRows;
         scratch = Buffers.atLeast(scratch, cols * rows);
         for (int r = 0; r < rows; r++) {
-            extremes.filter(grid, r * cols, 1, cols, scratch, max);
+            extremes.filter(grid, r * cols, 1, cols, radius, scratch, max);
         }
         for (int c = 0; c < cols; c++) {
-            extremes.filter(scratch, c, cols, rows, grid, max);
+            extremes.filter(scratch, c, cols, rows, radius, grid, max);
         }
     }
 
@@ -190,7 +238,7 @@ final class PaperSurface {
     private void alongBlockRows() {
         along = Buffers.atLeast(along, paddedRows * width);
         for (int x = 0; x < width; x++) {
-            float fx = Math.max(0f, Math.min(paddedCols - 1f, (x + 0.5f) / block - 0.5f + PAD));
+            float fx = Math.max(0f, Math.min(paddedCols - 1f, (x + 0.5f) / block - 0.5f + radius));
             int x0 = (int) fx;
             int x1 = Math.min(x0 + 1, paddedCols - 1);
             float ax = fx - x0;

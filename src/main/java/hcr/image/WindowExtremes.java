@@ -11,25 +11,19 @@ import java.util.Arrays;
  * (the extreme of such a set is the same whichever order it is taken in). Not thread-safe.
  */
 final class WindowExtremes {
-    private final int radius;
-    private final int window;
     private float[] line = new float[0];
     private float[] head = new float[0];
     private float[] tail = new float[0];
 
-    WindowExtremes(int radius) {
+    /**
+     * For {@code n} values of {@code in} from {@code from}, {@code step} apart, writes the extreme of
+     * each one's window of {@code radius} values each way to the same places of {@code out}.
+     */
+    void filter(float[] in, int from, int step, int n, int radius, float[] out, boolean max) {
         if (radius < 1) {
             throw new IllegalArgumentException("radius must be at least 1: " + radius);
         }
-        this.radius = radius;
-        this.window = 2 * radius + 1;
-    }
-
-    /**
-     * For {@code n} values of {@code in} from {@code from}, {@code step} apart, writes the extreme of
-     * each one's window to the same places of {@code out}.
-     */
-    void filter(float[] in, int from, int step, int n, float[] out, boolean max) {
+        int window = 2 * radius + 1;
         // Whole blocks cover the padding before, the values, and the padding after.
         int padded = ((n + 2 * radius + window - 1) / window) * window;
         line = Buffers.atLeast(line, padded);

@@ -20,6 +20,7 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Tag;
@@ -36,6 +37,8 @@ import org.junit.jupiter.api.Test;
 @Tag("slow")
 class RenderedPoolFidelityTest {
     private static final int COUNT = Integer.getInteger("fidelity.count", 2000);
+    /** Comma-separated style names to run (all when empty), so tuning one style need not render the others. */
+    private static final String STYLES = System.getProperty("fidelity.styles", "");
 
     private final EmnistPreprocessor preprocessor = new EmnistPreprocessor();
 
@@ -56,6 +59,9 @@ class RenderedPoolFidelityTest {
             System.out.printf(Locale.ROOT, "pool images %d, raw accuracy %.4f%n", COUNT, rawAccuracy);
             double worstGap = 0;
             for (RenderStyle style : RenderStyle.values()) {
+                if (!STYLES.isBlank() && !List.of(STYLES.toLowerCase(Locale.ROOT).split(",")).contains(style.name().toLowerCase(Locale.ROOT))) {
+                    continue;
+                }
                 EmnistRenderer renderer = new EmnistRenderer(style, 1L);
                 float[] files = new float[COUNT * EmnistTensor.PIXELS];
                 double mad = 0;

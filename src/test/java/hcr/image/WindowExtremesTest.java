@@ -33,9 +33,9 @@ class WindowExtremesTest {
             strided[1 + i * step] = values[i];
         }
         float[] out = new float[strided.length];
-        WindowExtremes extremes = new WindowExtremes(radius);
-        extremes.filter(strided, 1, step, n, out, max);
-        extremes.filter(strided, 1, step, n, out, max); // buffers reused
+        WindowExtremes extremes = new WindowExtremes();
+        extremes.filter(strided, 1, step, n, radius, out, max);
+        extremes.filter(strided, 1, step, n, radius, out, max); // buffers reused
         for (int i = 0; i < n; i++) {
             assertThat(out[1 + i * step]).as("value %d of %d", i, n).isEqualTo(naive(values, i, radius, max));
         }
@@ -45,14 +45,14 @@ class WindowExtremesTest {
     void aPeakSpreadsOverItsWindowAndNoFurther() {
         float[] values = {1, 1, 1, 1, 9, 1, 1, 1, 1};
         float[] out = new float[values.length];
-        new WindowExtremes(2).filter(values, 0, 1, values.length, out, true);
+        new WindowExtremes().filter(values, 0, 1, values.length, 2, out, true);
         assertThat(out).containsExactly(1, 1, 9, 9, 9, 9, 9, 1, 1);
-        new WindowExtremes(2).filter(values, 0, 1, values.length, out, false);
+        new WindowExtremes().filter(values, 0, 1, values.length, 2, out, false);
         assertThat(out).containsExactly(1, 1, 1, 1, 1, 1, 1, 1, 1);
     }
 
     @Test
     void refusesAnEmptyWindow() {
-        assertThatThrownBy(() -> new WindowExtremes(0)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new WindowExtremes().filter(new float[3], 0, 1, 3, 0, new float[3], true)).isInstanceOf(IllegalArgumentException.class);
     }
 }
