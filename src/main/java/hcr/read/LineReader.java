@@ -3,9 +3,11 @@ package hcr.read;
 import hcr.image.EmnistPreprocessor;
 import hcr.image.EmnistTensor;
 import hcr.image.InkMap;
+import hcr.image.NoInkException;
 import hcr.recognise.Labeller;
 import hcr.recognise.Recogniser;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -55,8 +57,13 @@ public final class LineReader {
             atomBase += atoms.size();
             candidateCount += plan.runs.size();
         }
-        float[] tensors = new float[candidateCount * EmnistTensor.PIXELS];
-        boolean[] usable = new boolean[candidateCount];
+        // Two views of every candidate: its own pixels (a neighbour's strokes reaching into its box
+        // left out, but a cut may leave a little of it behind) and everything inside its box (nothing
+        // of it lost, a neighbour's overlap included). Where touching characters fool one, the
+        // other often holds, so the decoder scores their average.
+        float[] tensors = new float[2 * candidateCount * EmnistTensor.PIXELS];
+        boolean[] ownUsable = new boolean[candidateCount];
+        boolean[] boxUsable = new boolean[candidateCount];
         for (LinePlan plan : plans) {
             for (int r = 0; r < plan.runs.size(); r++) {
                 PathDecoder.Run run = plan.runs.get(r);
@@ -64,15 +71,26 @@ public final class LineReader {
                 try {
                     crops.tensor(plan.atomBase + run.start(), plan.atomBase + run.end(), run.box(), tensors,
                             k * EmnistTensor.PIXELS);
-                    usable[k] = true;
-                } catch (hcr.image.NoInkException e) {
-                    usable[k] = false; // a sliver of halo: not a character
+                    ownUsable[k] = true;
+                } catch (NoInkException e) {
+                    ownUsable[k] = false; // a sliver of halo: not a character
+                }
+                try {
+                    crops.tensorOfBox(run.box(), tensors, (candidateCount + k) * EmnistTensor.PIXELS);
+                    boxUsable[k] = true;
+                } catch (NoInkException e) {
+                    boxUsable[k] = false;
                 }
             }
         }
-        float[] probabilities = recogniser.probabilities(tensors, candidateCount);
         Labeller labeller = recogniser.labeller();
         int labels = labeller.labelCount();
+        float[] probabilities = averageViews(recogniser.probabilities(tensors, 2 * candidateCount), ownUsable,
+                boxUsable, labels);
+        boolean[] usable = new boolean[candidateCount];
+        for (int k = 0; k < candidateCount; k++) {
+            usable[k] = ownUsable[k] || boxUsable[k];
+        }
         List<TextLine> out = new ArrayList<>();
         for (LinePlan plan : plans) {
             double[] scores = new double[plan.runs.size()];
@@ -132,6 +150,24 @@ public final class LineReader {
             characters.add(new ReadCharacter(boxes.get(i).scaled(scale), labeller.candidates(rows, i * labels)));
         }
         return new TextLine(WordGaps.split(characters, height * scale));
+    }
+
+    /**
+     * The first {@code own.length} rows of {@code views} (own-pixel crops) averaged with the rows
+     * after them (box crops), row by row; a view without ink gives way to the other.
+     */
+    private static float[] averageViews(float[] views, boolean[] own, boolean[] box, int labels) {
+        int n = own.length;
+        float[] out = Arrays.copyOf(views, n * labels);
+        for (int k = 0; k < n; k++) {
+            int second = (n + k) * labels;
+            for (int i = 0; i < labels; i++) {
+                float a = views[k * labels + i];
+                float b = views[second + i];
+                out[k * labels + i] = own[k] && box[k] ? 0.5f * (a + b) : box[k] ? b : a;
+            }
+        }
+        return out;
     }
 
     /** max over the charset of ln p(c) less the weighted misfit of the box's aspect for c. */

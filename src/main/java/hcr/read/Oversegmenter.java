@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.TreeSet;
 
 /**
  * Turns the blobs of one line into atoms, the smallest pieces a character is built from: small
@@ -26,6 +27,10 @@ final class Oversegmenter {
     static final double SLIVER = 0.03;
     /** How far a cut path may wander either side of its starting column, in line heights. */
     static final double WANDER = 0.2;
+    /** Blobs wider than this many line heights also get cuts where the cheapest path crosses least ink. */
+    static final double PAIR_WIDTH = 1.0;
+    /** A profile minimum this close (line heights) to a cheapest-cut start adds no cut of its own. */
+    static final double UNION_APART = 0.12;
 
     private Oversegmenter() {
     }
@@ -86,18 +91,24 @@ final class Oversegmenter {
         int w = box.width();
         int h = box.height();
         float[] local = new float[w * h];
-        int[] profile = new int[w];
+        double[] profile = new double[w];
         for (int p : piece.pixels()) {
             int x = p % map.width() - box.x();
             int y = p / map.width() - box.y();
             local[y * w + x] = map.ink()[p];
             profile[x]++;
         }
-        int[] starts = cutColumns(profile, Math.max(2, (int) Math.round(MIN_SLICE * height)));
+        int wander = Math.max(1, (int) Math.round(WANDER * height));
+        int gap = Math.max(2, (int) Math.round(MIN_SLICE * height));
+        // Cuts start at the column profile's minima and, in a blob wide enough for two characters,
+        // also where a cut crosses least ink: the thinnest joint, even between round strokes that
+        // fill the columns around it.
+        int[] starts = w <= PAIR_WIDTH * height ? cutColumns(profile, gap)
+                : union(cutColumns(pathCosts(local, w, h, wander), gap), cutColumns(profile, gap),
+                        Math.max(1, (int) Math.round(UNION_APART * height)));
         if (starts.length == 0) {
             return List.of(piece);
         }
-        int wander = Math.max(1, (int) Math.round(WANDER * height));
         int[][] paths = new int[starts.length][];
         for (int k = 0; k < starts.length; k++) {
             paths[k] = cheapestPath(local, w, h, starts[k], wander);
@@ -147,11 +158,41 @@ final class Oversegmenter {
         return at;
     }
 
+    /** The columns of {@code first}, and those of {@code second} at least {@code apart} from all of them, ascending. */
+    static int[] union(int[] first, int[] second, int apart) {
+        TreeSet<Integer> all = new TreeSet<>();
+        for (int x : first) {
+            all.add(x);
+        }
+        for (int x : second) {
+            Integer below = all.floor(x);
+            Integer above = all.ceiling(x);
+            if ((below == null || x - below >= apart) && (above == null || above - x >= apart)) {
+                all.add(x);
+            }
+        }
+        return all.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    /** Per column, the ink crossed by the cheapest cut started there. */
+    static double[] pathCosts(float[] ink, int w, int h, int wander) {
+        double[] costs = new double[w];
+        for (int x = 0; x < w; x++) {
+            int[] path = cheapestPath(ink, w, h, x, wander);
+            double sum = 0;
+            for (int y = 0; y < h; y++) {
+                sum += ink[y * w + path[y]];
+            }
+            costs[x] = sum;
+        }
+        return costs;
+    }
+
     /**
-     * Columns at local minima of the ink profile, lowest first, at least {@code gap} apart and from
-     * the edges, returned left to right.
+     * Columns at local minima of a profile (ink per column, or a cut's cost), lowest first, at
+     * least {@code gap} apart and from the edges, returned left to right.
      */
-    static int[] cutColumns(int[] profile, int gap) {
+    static int[] cutColumns(double[] profile, int gap) {
         int w = profile.length;
         double[] smooth = new double[w];
         for (int x = 0; x < w; x++) {

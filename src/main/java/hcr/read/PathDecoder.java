@@ -39,7 +39,7 @@ final class PathDecoder {
      * @param maxGap         no candidate of several atoms has a larger blank gap inside
      */
     record Weights(double characterBonus, double cutCost, double shapeWeight, double widePenalty, double wideFrom, double maxWidth, double maxGap) {
-        static final Weights DEFAULT = new Weights(0.3, 1.5, 1.0, 4.0, 1.0, 1.6, 0.35);
+        static final Weights DEFAULT = new Weights(1.0, 1.2, 1.0, 4.0, 1.0, 1.6, 0.35);
     }
 
     /** The runs worth scoring: single atoms always, longer runs only when they can be one character. */
