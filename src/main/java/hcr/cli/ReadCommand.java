@@ -3,13 +3,10 @@ package hcr.cli;
 import hcr.engine.ImageSource;
 import hcr.engine.SourceEntry;
 import hcr.image.ImageDecoder;
-import hcr.image.InkMap;
-import hcr.image.NoInkException;
 import hcr.io.AtomicWrite;
 import hcr.read.LineReader;
 import hcr.read.PictureReading;
 import hcr.read.ReadFormat;
-import hcr.read.Reading;
 import hcr.recognise.Charset;
 import hcr.recognise.EmnistTranslator;
 import hcr.recognise.Recogniser;
@@ -116,7 +113,7 @@ public final class ReadCommand implements Callable<Integer> {
                 }
                 try {
                     read.add(decoder.decode(entry.path(), image -> new PictureReading(name, image.getWidth(),
-                            image.getHeight(), readInk(reader, image))));
+                            image.getHeight(), reader.read(image))));
                 } catch (RuntimeException | OutOfMemoryError e) {
                     failed.add(new String[] {name, Recogniser.reasonFor(e)});
                 }
@@ -130,15 +127,6 @@ public final class ReadCommand implements Callable<Integer> {
         writeErrors(errorsPath, failed);
         err.flush();
         return failed.isEmpty() ? ExitCode.OK : ExitCode.PARTIAL;
-    }
-
-    /** A blank picture is an empty field, not an error: it reads as no lines. */
-    private static Reading readInk(LineReader reader, java.awt.image.BufferedImage image) {
-        try {
-            return reader.read(InkMap.of(image));
-        } catch (NoInkException e) {
-            return new Reading(List.of());
-        }
     }
 
     private List<SourceEntry> entries() {

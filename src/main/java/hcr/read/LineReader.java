@@ -6,6 +6,7 @@ import hcr.image.InkMap;
 import hcr.image.NoInkException;
 import hcr.recognise.Labeller;
 import hcr.recognise.Recogniser;
+import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -40,6 +41,15 @@ public final class LineReader {
         this.decoder = new PathDecoder(weights);
         this.useContext = useContext;
         this.shapes = new ShapePrior(recogniser.labeller().labels());
+    }
+
+    /** Reads a decoded picture; a blank one is an empty field, not an error: it reads as no lines. */
+    public Reading read(BufferedImage picture) {
+        try {
+            return read(InkMap.of(picture));
+        } catch (NoInkException e) {
+            return new Reading(List.of());
+        }
     }
 
     public Reading read(InkMap map) {

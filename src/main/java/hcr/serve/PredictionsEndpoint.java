@@ -5,16 +5,11 @@ import hcr.recognise.Outcome;
 import hcr.recognise.Picture;
 import hcr.recognise.Recogniser;
 import hcr.recognise.Recognition;
-import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import org.eclipse.jetty.http.MultiPart;
-import org.eclipse.jetty.http.MultiPartFormData;
-import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.util.Fields;
 
@@ -26,9 +21,6 @@ import org.eclipse.jetty.util.Fields;
  * model saw), {@code name} (a raw body's name, default "body").
  */
 final class PredictionsEndpoint implements Router.Endpoint {
-    /** Most pictures one request may carry: the core's largest scoring batch. */
-    static final int MAX_PICTURES = Recogniser.MAX_BATCH;
-
     private final Scoring scoring;
     private final ServerMetrics metrics;
     private final long maxBody;
@@ -47,21 +39,14 @@ final class PredictionsEndpoint implements Router.Endpoint {
 
     @Override
     public Reply answer(Request request) throws Exception {
-        String media = Bodies.mediaType(request);
-        boolean multipart = media.equals("multipart/form-data");
-        if (!multipart && !isPicture(media)) {
-            throw HttpError.unsupportedMedia("unsupported media type '" + media + "': send a picture as the body"
-                    + " (image/*, application/octet-stream) or as multipart/form-data fields");
-        }
+        boolean multipart = Uploads.isMultipart(request);
         Fields query = Request.extractQueryParameters(request);
-        int top = top(query.getValue("top"));
+        int top = Uploads.top(query.getValue("top"), defaultTop);
         boolean tensor = "1".equals(query.getValue("tensor")) || "true".equals(query.getValue("tensor"));
         return scoring.run(request, turn -> {
             Recogniser recogniser = turn.recogniser(query.getValue("charset"), top);
             byte[] body = Bodies.read(request, maxBody);
-            List<Picture> pictures = multipart
-                    ? parts(request, body)
-                    : List.of(new Picture(nameOr(query.getValue("name"), "body"), nonEmpty(body)));
+            List<Picture> pictures = Uploads.pictures(request, body, multipart, maxBody, query.getValue("name"));
             turn.checkDeadline();
             List<Outcome> outcomes = recogniser.recognise(pictures);
             long failures = outcomes.stream().filter(Outcome.Failed.class::isInstance).count();
@@ -74,70 +59,6 @@ final class PredictionsEndpoint implements Router.Endpoint {
             }
             return Bodies.accepts(request, "text/csv") ? csv(outcomes) : json(outcomes, tensor);
         });
-    }
-
-    /**
-     * A raw picture body: image/* and octet-stream; curl's --data-binary default
-     * (x-www-form-urlencoded) and no type at all are taken as the picture too.
-     */
-    private static boolean isPicture(String media) {
-        return media.isEmpty() || media.startsWith("image/") || media.equals("application/octet-stream")
-                || media.equals("application/x-www-form-urlencoded");
-    }
-
-    private int top(String text) {
-        if (text == null) {
-            return defaultTop;
-        }
-        try {
-            int k = Integer.parseInt(text.strip());
-            if (k >= 1 && k <= 62) {
-                return k;
-            }
-        } catch (NumberFormatException e) {
-            // answered below
-        }
-        throw HttpError.badRequest("top must be a whole number from 1 to 62, got '" + text + "'");
-    }
-
-    private static byte[] nonEmpty(byte[] body) {
-        if (body.length == 0) {
-            throw HttpError.badRequest("empty body: send the picture's bytes");
-        }
-        return body;
-    }
-
-    private List<Picture> parts(Request request, byte[] body) throws InterruptedException {
-        String boundary = MultiPart.extractBoundary(request.getHeaders().get("Content-Type"));
-        if (boundary == null) {
-            throw HttpError.badRequest("multipart/form-data without a boundary");
-        }
-        MultiPartFormData.Parser parser = new MultiPartFormData.Parser(boundary);
-        // Uploads stay in memory: the body is already bounded by the size limit.
-        parser.setMaxMemoryFileSize(maxBody + 1);
-        parser.setMaxLength(maxBody);
-        parser.setMaxParts(MAX_PICTURES);
-        List<Picture> pictures = new ArrayList<>();
-        try (MultiPartFormData.Parts parts = parser.parse(Content.Source.from(ByteBuffer.wrap(body))).get()) {
-            for (MultiPart.Part part : parts) {
-                ByteBuffer content = Content.Source.asByteBuffer(part.getContentSource());
-                byte[] bytes = new byte[content.remaining()];
-                content.get(bytes);
-                pictures.add(new Picture(nameOr(part.getFileName(), nameOr(part.getName(), "part" + pictures.size())),
-                        bytes));
-            }
-        } catch (ExecutionException | java.io.IOException e) {
-            Throwable cause = e.getCause() != null ? e.getCause() : e;
-            throw HttpError.badRequest("malformed multipart body: " + cause.getMessage());
-        }
-        if (pictures.isEmpty()) {
-            throw HttpError.badRequest("multipart body has no parts: send pictures as -F file=@a.png");
-        }
-        return pictures;
-    }
-
-    private static String nameOr(String name, String fallback) {
-        return name == null || name.isBlank() ? fallback : name;
     }
 
     private static String describe(List<Outcome> outcomes) {

@@ -65,6 +65,7 @@ public final class RecognitionServer implements AutoCloseable {
         Router router = new Router(log);
         new PredictionsEndpoint(scoring, metrics, settings.maxBodyBytes(), settings.topK()).addTo(router);
         new V2Endpoints(scoring, metrics, settings.maxBodyBytes(), version).addTo(router);
+        new ReadEndpoint(scoring, metrics, settings.maxBodyBytes()).addTo(router);
         router.add("GET", "/metrics", r -> Reply.bytes(ServerMetrics.CONTENT_TYPE, metrics.scrape()));
         router.add("GET", "/ping", r -> scoring.isReady()
                 ? Reply.json(Map.of("status", "Healthy"))
