@@ -159,8 +159,13 @@ final class PaperSurface {
     /**
      * Fills the padding: each value is the point reflection of the one as far inside, through the
      * edge block (2 edge - inside), kept within the picture's own range so that ink by the border
-     * cannot reflect into paper brighter than any there is. Rows first, then whole padded columns,
-     * so the corners are reflected twice.
+     * cannot reflect into paper brighter than any there is. Where the next block in is brighter than
+     * the edge block, the reflection goes through that one instead: a ruled line or a stroke lying
+     * along the border darkens the edge block alone (half of it, a 2 px line in 4 px blocks), and
+     * reflected through it would come out as a dark band as wide as the closing, which the closing
+     * keeps, so the line set the paper level along the whole border. Through the next block a ramp
+     * darkening towards the border is continued all the same. Rows first, then whole padded
+     * columns, so the corners are reflected twice.
      */
     private void pad() {
         float low = Float.MAX_VALUE;
@@ -173,26 +178,26 @@ final class PaperSurface {
         }
         for (int r = radius; r < radius + rows; r++) {
             int row = r * paddedCols;
-            for (int k = 1; k <= radius; k++) {
-                grid[row + radius - k] = reflect(grid[row + radius], grid[row + radius + Math.min(k, cols - 1)], low, high);
-                int last = row + radius + cols - 1;
-                grid[last + k] = reflect(grid[last], grid[last - Math.min(k, cols - 1)], low, high);
-            }
+            padBeyond(row + radius, 1, cols, low, high);
+            padBeyond(row + radius + cols - 1, -1, cols, low, high);
         }
         for (int c = 0; c < paddedCols; c++) {
-            for (int k = 1; k <= radius; k++) {
-                int first = radius * paddedCols + c;
-                grid[first - k * paddedCols] = reflect(grid[first],
-                        grid[first + Math.min(k, rows - 1) * paddedCols], low, high);
-                int last = (radius + rows - 1) * paddedCols + c;
-                grid[last + k * paddedCols] = reflect(grid[last],
-                        grid[last - Math.min(k, rows - 1) * paddedCols], low, high);
-            }
+            padBeyond(radius * paddedCols + c, paddedCols, rows, low, high);
+            padBeyond((radius + rows - 1) * paddedCols + c, -paddedCols, rows, low, high);
         }
     }
 
-    private static float reflect(float edge, float inside, float low, float high) {
-        return Math.max(low, Math.min(high, 2 * edge - inside));
+    /**
+     * Fills the {@link #radius} cells beyond the edge cell {@code edge} of a line of {@code count}
+     * cells that runs inwards by {@code in}.
+     */
+    private void padBeyond(int edge, int in, int count, float low, float high) {
+        int pivot = count > 1 && grid[edge + in] > grid[edge] ? 1 : 0;
+        for (int k = 1; k <= radius; k++) {
+            // The padded cell k out is pivot + k from the pivot; its mirror is as far in on the other side.
+            float inside = grid[edge + Math.min(2 * pivot + k, count - 1) * in];
+            grid[edge - k * in] = Math.max(low, Math.min(high, 2 * grid[edge + pivot * in] - inside));
+        }
     }
 
     /**
