@@ -32,6 +32,17 @@ final class PaperSurface {
     private static final int NARROW = 2;
     private static final float STILL_PAPER = 0.5f;
     /**
+     * An edge block is taken for a line along the border (see {@link #pad}) when it is darker than
+     * the next block in by more than this share of that one, noise and faint shading being less...
+     */
+    private static final float LINE_STEP = 0.1f;
+    /**
+     * ... and when at least this share of that difference happens between two neighbouring pixel
+     * lines: light changes over 12 px or more, so between block centres 4 px apart it is spread
+     * over every pixel step (a quarter of it or less each); a printed line's edge is one step.
+     */
+    private static final float SHARP = 0.5f;
+    /**
      * Half the closing's width: an eighth of the longer side each way (in whole 32nds, and never
      * under 16 px) is wider than the thickest EMNIST stroke of a character that fills the picture
      * (about a sixth of its height).
@@ -78,7 +89,7 @@ final class PaperSurface {
         paddedCols = cols + 2 * radius;
         paddedRows = rows + 2 * radius;
         blockMeans(grey, flipped);
-        pad();
+        pad(grey);
         int n = paddedCols * paddedRows;
         fine = Buffers.atLeast(fine, n);
         System.arraycopy(grid, 0, fine, 0, n);
@@ -159,10 +170,16 @@ final class PaperSurface {
     /**
      * Fills the padding: each value is the point reflection of the one as far inside, through the
      * edge block (2 edge - inside), kept within the picture's own range so that ink by the border
-     * cannot reflect into paper brighter than any there is. Rows first, then whole padded columns,
-     * so the corners are reflected twice.
+     * cannot reflect into paper brighter than any there is. Where the next block in is brighter than
+     * the edge block by a sharp step, the reflection goes through that one instead: a ruled line
+     * lying along the border darkens the edge block alone (half of it, a 2 px line in 4 px blocks),
+     * and reflected through it would come out as a dark band as wide as the closing, which the
+     * closing keeps: the line set the paper level along the whole border, the light was judged
+     * uneven, and the other lines and the character were read against that paper. A shadow's soft
+     * edge by the border makes no sharp step and is continued through the edge block as before.
+     * Rows first, then whole padded columns, so the corners are reflected twice.
      */
-    private void pad() {
+    private void pad(GreyImage grey) {
         float low = Float.MAX_VALUE;
         float high = -Float.MAX_VALUE;
         for (int r = radius; r < radius + rows; r++) {
@@ -173,26 +190,58 @@ final class PaperSurface {
         }
         for (int r = radius; r < radius + rows; r++) {
             int row = r * paddedCols;
-            for (int k = 1; k <= radius; k++) {
-                grid[row + radius - k] = reflect(grid[row + radius], grid[row + radius + Math.min(k, cols - 1)], low, high);
-                int last = row + radius + cols - 1;
-                grid[last + k] = reflect(grid[last], grid[last - Math.min(k, cols - 1)], low, high);
-            }
+            int y = (r - radius) * block;
+            padBeyond(row + radius, 1, cols, low, high, grey, 0, y, 1, 0);
+            padBeyond(row + radius + cols - 1, -1, cols, low, high, grey, grey.width - 1, y, -1, 0);
         }
         for (int c = 0; c < paddedCols; c++) {
-            for (int k = 1; k <= radius; k++) {
-                int first = radius * paddedCols + c;
-                grid[first - k * paddedCols] = reflect(grid[first],
-                        grid[first + Math.min(k, rows - 1) * paddedCols], low, high);
-                int last = (radius + rows - 1) * paddedCols + c;
-                grid[last + k * paddedCols] = reflect(grid[last],
-                        grid[last - Math.min(k, rows - 1) * paddedCols], low, high);
-            }
+            int x = Math.max(0, Math.min(cols - 1, c - radius)) * block;
+            padBeyond(radius * paddedCols + c, paddedCols, rows, low, high, grey, x, 0, 0, 1);
+            padBeyond((radius + rows - 1) * paddedCols + c, -paddedCols, rows, low, high, grey, x, grey.height - 1, 0, -1);
         }
     }
 
-    private static float reflect(float edge, float inside, float low, float high) {
-        return Math.max(low, Math.min(high, 2 * edge - inside));
+    /**
+     * Fills the {@link #radius} cells beyond the edge cell {@code edge} of a line of {@code count}
+     * cells that runs inwards by {@code in}.
+     */
+    private void padBeyond(int edge, int in, int count, float low, float high,
+                           GreyImage grey, int x, int y, int dx, int dy) {
+        float step = count > 1 ? grid[edge + in] - grid[edge] : 0;
+        int pivot = step > LINE_STEP * grid[edge + in] && sharpestStep(grey, x, y, dx, dy) > SHARP * step ? 1 : 0;
+        for (int k = 1; k <= radius; k++) {
+            // The padded cell k out is pivot + k from the pivot; its mirror is as far in on the other side.
+            float inside = grid[edge + Math.min(2 * pivot + k, count - 1) * in];
+            grid[edge - k * in] = Math.max(low, Math.min(high, 2 * grid[edge + pivot * in] - inside));
+        }
+    }
+
+    /**
+     * The largest difference between neighbouring pixel lines (each averaged over one block's
+     * length) across the first two blocks in from the border, starting at pixel (x, y) and going in
+     * by (dx, dy).
+     */
+    private float sharpestStep(GreyImage grey, int x, int y, int dx, int dy) {
+        int w = grey.width;
+        int h = grey.height;
+        byte[] g = grey.pixels;
+        int depth = Math.min(2 * block, dx != 0 ? w : h);
+        int length = dx != 0 ? Math.min(block, h - y) : Math.min(block, w - x);
+        int sharpest = 0;
+        int previous = 0;
+        for (int d = 0; d < depth; d++) {
+            int sum = 0;
+            for (int t = 0; t < length; t++) {
+                int px = dx != 0 ? x + d * dx : x + t;
+                int py = dx != 0 ? y + t : y + d * dy;
+                sum += g[py * w + px] & 0xFF;
+            }
+            if (d > 0) {
+                sharpest = Math.max(sharpest, Math.abs(sum - previous));
+            }
+            previous = sum;
+        }
+        return (float) sharpest / length;
     }
 
     /**
