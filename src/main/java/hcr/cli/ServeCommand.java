@@ -115,9 +115,10 @@ public final class ServeCommand implements Callable<Integer> {
         // One scoring thread per call: requests run side by side, one per core.
         ScoringModel scorer = runtime.load(modelPath, new BackendOptions(1));
         try {
-            Recogniser core = Recogniser.of(scorer, new EmnistTranslator(decoder()), charset, top);
+            ImageDecoder decoder = maxPixels != null ? new ImageDecoder(maxPixels) : ImageDecoder.withDefaults();
+            Recogniser core = Recogniser.of(scorer, new EmnistTranslator(decoder), charset, top);
             String version = scorer.card().version() == null || scorer.card().version().isBlank() ? "1" : scorer.card().version();
-            return new ServedModel("hcr", version, platform(runtime.name()), core);
+            return new ServedModel("hcr", version, platform(runtime.name()), core, decoder);
         } catch (IllegalArgumentException e) {
             scorer.close();
             throw new ParameterException(spec.commandLine(), "--charset: " + e.getMessage());
@@ -130,10 +131,6 @@ public final class ServeCommand implements Callable<Integer> {
             case "tf" -> "tensorflow_savedmodel";
             default -> backendName;
         };
-    }
-
-    private ImageDecoder decoder() {
-        return maxPixels != null ? new ImageDecoder(maxPixels) : ImageDecoder.withDefaults();
     }
 
     private ServeSettings settings() {

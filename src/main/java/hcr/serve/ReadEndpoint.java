@@ -1,6 +1,5 @@
 package hcr.serve;
 
-import hcr.image.ImageDecoder;
 import hcr.read.LineReader;
 import hcr.read.PictureReading;
 import hcr.read.ReadFormat;
@@ -27,7 +26,6 @@ final class ReadEndpoint implements Router.Endpoint {
     private final Scoring scoring;
     private final ServerMetrics metrics;
     private final long maxBody;
-    private final ImageDecoder decoder = ImageDecoder.withDefaults();
 
     ReadEndpoint(Scoring scoring, ServerMetrics metrics, long maxBody) {
         this.scoring = scoring;
@@ -51,6 +49,8 @@ final class ReadEndpoint implements Router.Endpoint {
             turn.checkDeadline();
             // A reader per request: it is cheap, and its crops' recipe need not be shared between threads.
             LineReader reader = new LineReader(recogniser);
+            // The server's decoder, so --max-pixels holds here as for every other upload.
+            var decoder = turn.loaded().model().decoder();
             List<PictureReading> read = new ArrayList<>(pictures.size());
             List<String> failures = new ArrayList<>();
             for (Picture picture : pictures) {

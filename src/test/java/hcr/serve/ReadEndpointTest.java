@@ -4,6 +4,8 @@ import static hcr.serve.TestServer.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import hcr.image.ImageDecoder;
+import hcr.recognise.EmnistTranslator;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Graphics2D;
@@ -144,6 +146,18 @@ class ReadEndpointTest {
         assertThat(http.post("/read", "image/png", new byte[0]).statusCode()).isEqualTo(400);
         assertThat(http.post("/read?top=0", "image/png", sevenOneL()).statusCode()).isEqualTo(400);
         assertThat(http.post("/read?charset=%E2%82%AC", "image/png", sevenOneL()).statusCode()).isEqualTo(400);
+    }
+
+    @Test
+    void theServersPixelLimitHoldsForReadsToo() throws Exception {
+        ImageDecoder small = new ImageDecoder(10_000);
+        try (TestServer limited = TestServer.ready(TestServer.settings(),
+                () -> TestServer.model(new EmnistTranslator(small), small))) {
+            HttpResponse<String> response = limited.post("/read", "image/png", sevenOneL());
+
+            assertThat(response.statusCode()).isEqualTo(400);
+            assertThat(json(response).get("error").asText()).startsWith("body: ").contains("too many pixels");
+        }
     }
 
     @Test

@@ -2,6 +2,7 @@ package hcr.serve;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import hcr.image.ImageDecoder;
 import hcr.recognise.Charset;
 import hcr.recognise.EmnistTranslator;
 import hcr.recognise.InputTranslator;
@@ -19,6 +20,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.function.Supplier;
 
 /**
  * A {@link RecognitionServer} on a free loopback port with the shipped ONNX model, and an
@@ -50,8 +52,12 @@ final class TestServer implements AutoCloseable {
     }
 
     static TestServer ready(ServeSettings settings, InputTranslator translator) {
+        return ready(settings, () -> model(translator, ImageDecoder.withDefaults()));
+    }
+
+    static TestServer ready(ServeSettings settings, Supplier<ServedModel> model) {
         TestServer s = listening(settings, System.err);
-        s.server.load(() -> model(translator));
+        s.server.load(model);
         return s;
     }
 
@@ -63,8 +69,12 @@ final class TestServer implements AutoCloseable {
     }
 
     static ServedModel model(InputTranslator translator) {
+        return model(translator, ImageDecoder.withDefaults());
+    }
+
+    static ServedModel model(InputTranslator translator, ImageDecoder decoder) {
         ScoringModel scorer = Backends.named("onnx").load(MODEL, new BackendOptions(1));
-        return new ServedModel("hcr", "1", "onnxruntime_onnx", Recogniser.of(scorer, translator, Charset.all(), 5));
+        return new ServedModel("hcr", "1", "onnxruntime_onnx", Recogniser.of(scorer, translator, Charset.all(), 5), decoder);
     }
 
     static byte[] sample(String name) {
