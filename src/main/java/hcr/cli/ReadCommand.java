@@ -112,8 +112,7 @@ public final class ReadCommand implements Callable<Integer> {
                     continue;
                 }
                 try {
-                    read.add(decoder.decode(entry.path(), image -> new PictureReading(name, image.getWidth(),
-                            image.getHeight(), reader.read(image))));
+                    read.add(decoder.decode(entry.path(), image -> reader.read(name, image)));
                 } catch (RuntimeException | OutOfMemoryError e) {
                     failed.add(new String[] {name, Recogniser.reasonFor(e)});
                 }

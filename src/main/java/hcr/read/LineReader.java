@@ -43,6 +43,11 @@ public final class LineReader {
         this.shapes = new ShapePrior(recogniser.labeller().labels());
     }
 
+    /** Reads a decoded picture under its name, with its size, as the output formats write it. */
+    public PictureReading read(String name, BufferedImage picture) {
+        return new PictureReading(name, picture.getWidth(), picture.getHeight(), read(picture));
+    }
+
     /** Reads a decoded picture; a blank one is an empty field, not an error: it reads as no lines. */
     public Reading read(BufferedImage picture) {
         try {

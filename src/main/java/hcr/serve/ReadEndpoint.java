@@ -55,8 +55,7 @@ final class ReadEndpoint implements Router.Endpoint {
             List<String> failures = new ArrayList<>();
             for (Picture picture : pictures) {
                 try {
-                    read.add(decoder.decode(picture.bytes(), image -> new PictureReading(picture.name(), image.getWidth(),
-                            image.getHeight(), reader.read(image))));
+                    read.add(decoder.decode(picture.bytes(), image -> reader.read(picture.name(), image)));
                 } catch (RuntimeException | OutOfMemoryError e) {
                     failures.add(picture.name() + ": " + Recogniser.reasonFor(e));
                 }
