@@ -18,8 +18,9 @@ final class InkExtractor {
      */
     static final float EVEN_LIGHT = 16f;
     /**
-     * Under uneven light the paper estimate is only as sharp as its blocks: beside a shadow's edge
-     * it can miss the paper by a tenth, so blank paper there must not pass for faint ink.
+     * Under uneven light, the grey levels the darkest ink must lie below the paper: the paper
+     * estimate is only as sharp as its blocks, and beside a shadow's edge it can miss the paper by
+     * a tenth, so blank paper there must not pass for faint ink.
      */
     static final int MIN_SHADED_CONTRAST = 40;
     /** How much flatter the paper must come out read the other way round to overrule the border's polarity. */
@@ -47,6 +48,8 @@ final class InkExtractor {
     private static final int BANKS = 4;
 
     private final int[] histogram = new int[256];
+    /** Under uneven light, how many pixels lie each number of grey levels below the paper. */
+    private final int[] depths = new int[256];
     private PaperSurface surface = new PaperSurface();
     /** The paper read the other way round; swapped with {@link #surface} when that reading wins. */
     private PaperSurface otherWay = new PaperSurface();
@@ -83,7 +86,8 @@ final class InkExtractor {
             throw new NoInkException("no ink found: the picture is blank or one uniform colour");
         }
         ink = Buffers.atLeast(ink, n);
-        if (surface.estimate(grey, flipped) && surface.range() > EVEN_LIGHT) {
+        boolean estimated = surface.estimate(grey, flipped);
+        if (estimated && surface.range() > EVEN_LIGHT) {
             // Under uneven light the border can lie in shadow and lit paper be the brightest thing in the
             // picture. The closing fills in ink only when it is read the right way round; read the wrong
             // way, the "paper" keeps every stroke's dip, so its surface spans more levels. Only a clear
@@ -100,8 +104,14 @@ final class InkExtractor {
             }
             return;
         }
-        paper = flipped ? 255 - paper : paper;
         int contrast = extremes.contrast();
+        if (estimated && contrast < MIN_CONTRAST + surface.range()) {
+            // Ink must stand out from the paper by more than the paper itself varies: a faint shadow
+            // edge on blank paper reaches MIN_CONTRAST with the noise alone, lit paper then passing
+            // for light ink. At EVEN_LIGHT this asks what the uneven-light path does (MIN_SHADED_CONTRAST).
+            throw new NoInkException("no ink found: only faint shading on the paper");
+        }
+        paper = flipped ? 255 - paper : paper;
         measureCellPaper(grey, cellsX, cellsY, paper, flipped);
 
         float scale = 1f / (contrast * (CEILING - FLOOR));
@@ -140,20 +150,26 @@ final class InkExtractor {
         int flip = flipped ? 0xFF : 0;
         rowPaper = Buffers.atLeast(rowPaper, w);
         Arrays.fill(histogram, 0);
+        Arrays.fill(depths, 0);
         for (int y = 0; y < h; y++) {
             surface.row(y, rowPaper);
             for (int x = 0, i = y * w; x < w; x++, i++) {
                 // Math.max(1f, paper) spelt out: C1 calls it rather than inlining it (paper is never NaN).
                 float paper = rowPaper[x];
-                float ratio = ((g[i] & 0xFF) ^ flip) / (paper > 1f ? paper : 1f);
+                int level = (g[i] & 0xFF) ^ flip;
+                float ratio = level / (paper > 1f ? paper : 1f);
                 ink[i] = ratio;
                 histogram[Math.min(255, (int) (ratio * RATIO_STEPS))]++;
+                depths[Math.max(0, Math.min(255, (int) paper - level))]++;
             }
         }
-        float contrast = 1f - (float) percentileFromBottom(histogram, 0, rare) / RATIO_STEPS;
-        if (contrast * surface.mean() < MIN_SHADED_CONTRAST) {
+        // Whether there is ink at all is judged in grey levels below the paper: a ratio overstates
+        // how far dark paper (lit paper read with the wrong polarity) lies below an estimate that
+        // misses it by a few levels beside a hard shadow edge.
+        if (percentileFromTop(depths, 0, rare) < MIN_SHADED_CONTRAST) {
             return false;
         }
+        float contrast = 1f - (float) percentileFromBottom(histogram, 0, rare) / RATIO_STEPS;
         float scale = 1f / (contrast * (CEILING - FLOOR));
         float offset = FLOOR / (CEILING - FLOOR);
         boolean any = false;

@@ -43,6 +43,25 @@ class UnevenLightTest {
                 .isInstanceOf(NoInkException.class);
     }
 
+    /**
+     * Samples the property once failed on. A faint edge (depth 0.08) with the border in shadow: lit
+     * paper read as light ink on darker paper, its contrast (24) reached by the noise alone.
+     */
+    @Example
+    void aFaintShadowEdgeWhoseLitSideLooksLikeLightInk() {
+        aVignetteOrAShadowEdgeOnBlankPaperIsNotInk(0.08, 12.96, -9332);
+    }
+
+    /**
+     * A hard edge running along the right border: its steepest pixel step was over half the step
+     * between the edge blocks, so the edge blocks were taken for a printed line and filled in.
+     */
+    @Example
+    void aHardShadowEdgeAlongTheBorderIsNotAPrintedLine() {
+        aVignetteOrAShadowEdgeOnBlankPaperIsNotInk(0.47, 12.79, 1364904);
+        aVignetteOrAShadowEdgeOnBlankPaperIsNotInk(0.5, 12.58, 4730);
+    }
+
     @Property(tries = 40)
     void aCharacterUnderUnevenLightGivesTheTensorItGivesUnderEvenLight(@ForAll long seed,
             @ForAll @IntRange(min = 0, max = 2) int kind, @ForAll @DoubleRange(min = 0.2, max = 0.45) double depth) {
