@@ -25,6 +25,10 @@ final class ResultOptions {
             description = "Results format (default: jsonl when --output ends in .jsonl, else csv).")
     Format format;
 
+    @Option(names = "--notes", description = "End every CSV row in a note column: whether the picture looks like several"
+            + " characters side by side, or the answer is unsure (JSON Lines always carry a note where there is one).")
+    boolean notes;
+
     @Option(names = "--force", description = "Replace output files even if hcr did not write them (never an input).")
     boolean force;
 
@@ -67,7 +71,7 @@ final class ResultOptions {
 
     Results open(PrintWriter stdout, int topK) {
         return switch (format()) {
-            case csv -> toStdout() ? new CsvResults(stdout, "standard output", topK) : new CsvResults(path(), topK);
+            case csv -> toStdout() ? new CsvResults(stdout, "standard output", topK, notes) : new CsvResults(path(), topK, notes);
             case jsonl -> toStdout() ? new JsonlResults(stdout, "standard output") : new JsonlResults(path());
         };
     }

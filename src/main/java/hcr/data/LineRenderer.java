@@ -99,8 +99,14 @@ public final class LineRenderer {
 
     /** String number {@code n}: 5 to 8 characters; even numbers clean scans at twice the scale, odd ones grey photos. */
     public Line render(int n) {
+        return render(n, 0);
+    }
+
+    /** As {@link #render(int)}, with {@code length} characters (0: the usual 5 to 8). */
+    public Line render(int n, int length) {
         Random random = new Random(seed * 1_000_003L + n * 7919L + alphabet.ordinal() * 31L + spacing.ordinal());
-        int length = 5 + random.nextInt(4);
+        int usual = 5 + random.nextInt(4);
+        length = length > 0 ? length : usual;
         boolean scanned = n % 2 == 0;
         int zoom = scanned ? 2 : 1;
         double cap = CAP_HEIGHT * zoom;

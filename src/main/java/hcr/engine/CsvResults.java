@@ -19,16 +19,24 @@ public final class CsvResults extends RowResults {
     private static final String RECORD_END = "\r\n";
 
     private final int topK;
+    private final boolean notes;
 
     public CsvResults(Path predictionsPath, int topK) {
-        super(new AtomicFile(predictionsPath), errorsFileFor(predictionsPath), line(CsvRows.predictionsHeader(topK)));
+        this(predictionsPath, topK, false);
+    }
+
+    /** @param notes whether rows end in a {@code note} column */
+    public CsvResults(Path predictionsPath, int topK, boolean notes) {
+        super(new AtomicFile(predictionsPath), errorsFileFor(predictionsPath), line(CsvRows.predictionsHeader(topK, notes)));
         this.topK = topK;
+        this.notes = notes;
     }
 
     /** To a stream (standard output): failures are then on stderr only. */
-    public CsvResults(Writer out, String name, int topK) {
-        super(ResultTarget.stream(out, name), null, line(CsvRows.predictionsHeader(topK)));
+    public CsvResults(Writer out, String name, int topK, boolean notes) {
+        super(ResultTarget.stream(out, name), null, line(CsvRows.predictionsHeader(topK, notes)));
         this.topK = topK;
+        this.notes = notes;
     }
 
     /** {@code predictions.csv} → {@code predictions.errors.csv}. */
@@ -40,7 +48,8 @@ public final class CsvResults extends RowResults {
 
     @Override
     String predictionLine(Prediction prediction) {
-        return line(CsvRows.prediction(CsvRows.path(prediction.path()), prediction.candidates(), topK));
+        List<Object> row = CsvRows.prediction(CsvRows.path(prediction.path()), prediction.candidates(), topK);
+        return line(notes ? CsvRows.withNote(row, prediction.note()) : row);
     }
 
     @Override

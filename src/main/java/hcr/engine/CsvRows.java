@@ -1,10 +1,12 @@
 package hcr.engine;
 
 import hcr.recognise.Candidate;
+import hcr.recognise.Note;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import org.apache.commons.csv.CSVFormat;
 
 /**
@@ -17,6 +19,15 @@ public final class CsvRows {
     public static final List<String> ERRORS_HEADER = List.of("path", "reason");
 
     private CsvRows() {
+    }
+
+    /** {@link #predictionsHeader(int)} and a last {@code note} column (see {@link #withNote}). */
+    public static List<String> predictionsHeader(int topK, boolean notes) {
+        List<String> header = predictionsHeader(topK);
+        if (notes) {
+            header.add("note");
+        }
+        return header;
     }
 
     /** {@code code,char,path}, plus {@code charN,probN} for the top K when K > 1. */
@@ -44,6 +55,12 @@ public final class CsvRows {
                 row.add(String.format(Locale.ROOT, "%.6f", c.probability()));
             }
         }
+        return row;
+    }
+
+    /** The row with its note column: the note's text, or empty. */
+    public static List<Object> withNote(List<Object> row, Optional<Note> note) {
+        row.add(note.map(Note::text).orElse(""));
         return row;
     }
 

@@ -2,14 +2,18 @@ package hcr.engine;
 
 import hcr.HcrException;
 import hcr.image.EmnistTensor;
+import hcr.image.SideBySide;
+import hcr.recognise.Candidate;
 import hcr.recognise.InputTranslator;
 import hcr.recognise.Labeller;
+import hcr.recognise.Note;
 import hcr.recognise.Recogniser;
 import hcr.runtime.ImageBatch;
 import hcr.runtime.ModelException;
 import hcr.runtime.ScoringModel;
 import java.time.Duration;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -62,7 +66,7 @@ public final class InferenceEngine {
         try {
             Run run = new Run(pool, sink, progress);
             run.drain(source.iterator());
-            return new Summary(run.predicted, run.failed, Duration.ofNanos(System.nanoTime() - start));
+            return new Summary(run.predicted, run.failed, run.severalCharacters, run.unsure, Duration.ofNanos(System.nanoTime() - start));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new HcrException("interrupted");
@@ -82,6 +86,8 @@ public final class InferenceEngine {
         private final Pending pending;
         private long predicted;
         private long failed;
+        private long severalCharacters;
+        private long unsure;
 
         Run(ThreadPoolExecutor pool, PredictionSink sink, ProgressListener progress) {
             this.pool = pool;
@@ -115,13 +121,21 @@ public final class InferenceEngine {
             if (problem.isPresent()) {
                 pending.addFailure(slot.entry.path(), problem.get());
             } else {
-                pending.addImage(slot.entry.path(), batch.size());
+                pending.addImage(slot.entry.path(), batch.size(), SideBySide.characters(slot.pixels, 0));
                 batch.add(slot.pixels);
             }
             // Failures are held with the batch so both files and stderr keep source order, but never
             // more than the pending capacity: a long run of bad files must not grow memory.
             if (batch.isFull() || pending.isFull()) {
                 flush();
+            }
+        }
+
+        private void count(Note note) {
+            if (note.kind() == Note.Kind.SEVERAL_CHARACTERS) {
+                severalCharacters++;
+            } else {
+                unsure++;
             }
         }
 
@@ -135,9 +149,11 @@ public final class InferenceEngine {
             }
             for (int i = 0; i < pending.size(); i++) {
                 if (pending.row(i) >= 0) {
-                    sink.predicted(new Prediction(pending.path(i),
-                            labeller.candidates(probabilities, pending.row(i) * labels)));
+                    List<Candidate> candidates = labeller.candidates(probabilities, pending.row(i) * labels);
+                    Optional<Note> note = Note.of(pending.characters(i), candidates.get(0));
+                    sink.predicted(new Prediction(pending.path(i), candidates, note));
                     predicted++;
+                    note.ifPresent(this::count);
                 } else {
                     sink.failed(pending.path(i), pending.reason(i));
                     failed++;

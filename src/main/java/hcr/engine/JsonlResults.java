@@ -53,6 +53,7 @@ public final class JsonlResults extends RowResults {
             candidates.add(candidate);
         }
         row.put("candidates", candidates);
+        prediction.note().ifPresent(note -> row.put("note", note.text()));
         return line(row);
     }
 

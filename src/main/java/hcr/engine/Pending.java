@@ -10,26 +10,30 @@ final class Pending {
     private final Path[] paths;
     private final int[] rows;
     private final String[] reasons;
+    private final int[] characters;
     private int size;
 
     Pending(int capacity) {
         paths = new Path[capacity];
         rows = new int[capacity];
         reasons = new String[capacity];
+        characters = new int[capacity];
     }
 
-    void addImage(Path path, int row) {
-        add(path, row, null);
+    /** @param characters how many characters side by side the image's ink holds */
+    void addImage(Path path, int row, int characters) {
+        add(path, row, null, characters);
     }
 
     void addFailure(Path path, String reason) {
-        add(path, -1, reason);
+        add(path, -1, reason, 0);
     }
 
-    private void add(Path path, int row, String reason) {
+    private void add(Path path, int row, String reason, int characterCount) {
         paths[size] = path;
         rows[size] = row;
         reasons[size] = reason;
+        characters[size] = characterCount;
         size++;
     }
 
@@ -52,6 +56,10 @@ final class Pending {
 
     String reason(int i) {
         return reasons[i];
+    }
+
+    int characters(int i) {
+        return characters[i];
     }
 
     void clear() {

@@ -1,6 +1,7 @@
 package hcr.recognise;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The core's answer for one character image.
@@ -20,5 +21,10 @@ public record Recognition(List<Candidate> candidates, float[] tensor) {
 
     public Candidate best() {
         return candidates.get(0);
+    }
+
+    /** Whether the picture looks like more than one character, or the answer is unsure. */
+    public Optional<Note> note() {
+        return Note.of(tensor, 0, best());
     }
 }

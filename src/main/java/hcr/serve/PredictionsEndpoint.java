@@ -82,6 +82,7 @@ final class PredictionsEndpoint implements Router.Endpoint {
                     best.add(candidate(c));
                 }
                 answer.put("top", best);
+                r.note().ifPresent(note -> answer.put("note", note.text()));
                 if (tensor) {
                     answer.put("tensor", rounded(r.tensor()));
                 }

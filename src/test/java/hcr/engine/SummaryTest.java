@@ -16,6 +16,14 @@ class SummaryTest {
     }
 
     @Test
+    void countsNotedPredictionsByKindAndPointsSeveralCharactersToHcrRead() {
+        assertThat(new Summary(100, 0, 3, 9, Duration.ofSeconds(1))).hasToString(
+                "100 images: 100 predicted, 0 failed in 1.00 s (100 images/s);"
+                        + " 12 noted (3 look like several characters: hcr read reads them; 9 unsure)");
+        assertThat(new Summary(100, 0, 0, 2, Duration.ofSeconds(1)).toString()).endsWith("; 2 noted (2 unsure)");
+    }
+
+    @Test
     void anInstantRunHasNoRateRatherThanInfinity() {
         assertThat(new Summary(0, 0, Duration.ZERO).imagesPerSecond()).isZero();
     }

@@ -40,6 +40,27 @@ class PredictionsEndpointTest {
     }
 
     @Test
+    void twoLettersWrittenApartAreAnsweredWithANote() throws Exception {
+        java.awt.image.BufferedImage pair = new java.awt.image.BufferedImage(240, 120, java.awt.image.BufferedImage.TYPE_BYTE_GRAY);
+        java.awt.Graphics2D g = pair.createGraphics();
+        g.setColor(java.awt.Color.WHITE);
+        g.fillRect(0, 0, 240, 120);
+        g.setColor(java.awt.Color.BLACK);
+        g.setStroke(new java.awt.BasicStroke(8));
+        g.drawLine(40, 30, 60, 90);
+        g.drawLine(160, 30, 180, 90);
+        g.dispose();
+        java.io.ByteArrayOutputStream png = new java.io.ByteArrayOutputStream();
+        javax.imageio.ImageIO.write(pair, "png", png);
+
+        JsonNode answer = json(http.post("/predictions/hcr", "image/png", png.toByteArray())).get(0);
+
+        assertThat(answer.get("char")).isNotNull();
+        assertThat(answer.get("note").asText()).isEqualTo("looks like 2 characters side by side: hcr read reads them");
+        assertThat(json(http.post("/predictions/hcr", "image/jpeg", TestServer.sample("letter_A.jpg"))).get(0).has("note")).isFalse();
+    }
+
+    @Test
     void curlsDefaultFormTypeAndNoTypeAtAllAreTakenAsThePicture() throws Exception {
         byte[] picture = TestServer.sample("letter_A.jpg");
         assertThat(json(http.post("/predictions/hcr", "application/x-www-form-urlencoded", picture)).get(0).get("char").asText())
