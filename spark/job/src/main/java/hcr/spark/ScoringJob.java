@@ -8,12 +8,11 @@ import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.storage.StorageLevel;
 
 /**
  * The Spark door: list the inputs on the driver, score contiguous slices of the listing in parallel
- * (one model per executor JVM, batches inside each partition), cache the rows so every picture is
- * scored once, and write the two result files as {@code hcr infer} writes them.
+ * (one model per executor JVM, batches inside each partition), and write the two result files as
+ * {@code hcr infer} writes them, in the same single pass that scores.
  */
 public final class ScoringJob {
     private ScoringJob() {
@@ -38,15 +37,11 @@ public final class ScoringJob {
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
         Broadcast<ModelFiles> shared = jsc.broadcast(model);
         JavaRDD<ScoredRow> rows = jsc.parallelize(inputs, partitions(inputs.size(), options.pictures(), jsc.defaultParallelism()))
-                .mapPartitions(new ScorePartition(shared, options.scoring(), reader))
-                .persist(StorageLevel.MEMORY_AND_DISK());
+                .mapPartitions(new ScorePartition(shared, options.scoring(), reader));
         try {
-            // The first action scores every partition into the cache; the writes read the cache.
-            long failed = rows.filter(ScoredRow::failed).count();
-            new ResultFiles(spark, options.output()).write(rows, columns, failed > 0);
+            long failed = new ResultFiles(spark, options.output()).write(rows, columns);
             return new JobSummary(inputs.size() - failed, failed, Duration.ofNanos(System.nanoTime() - start));
         } finally {
-            rows.unpersist(false);
             shared.destroy();
         }
     }
