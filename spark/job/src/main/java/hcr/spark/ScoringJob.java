@@ -3,6 +3,8 @@ package hcr.spark;
 import hcr.recognise.Recogniser;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
@@ -27,12 +29,25 @@ public final class ScoringJob {
     static JobSummary run(SparkSession spark, JobOptions options, PictureReader reader) {
         long start = System.nanoTime();
         Configuration hadoop = spark.sparkContext().hadoopConfiguration();
-        ModelFiles model = ModelFiles.read(options.model(), hadoop);
-        // Opening the model on the driver checks backend, model and charset before any task starts,
-        // and gives the header its columns. In local mode the tasks then share this very session.
-        Recogniser checked = ExecutorModels.recogniser(model, options.scoring(), 1);
-        int columns = checked.labeller().candidateCount();
-        List<Listed> inputs = PictureListing.list(options.input(), options.recursive(), options.shownRoot(), hadoop);
+        // The listing (disk or object-store round trips) runs while the model opens (CPU).
+        FutureTask<List<Listed>> listing = new FutureTask<>(
+                () -> PictureListing.list(options.input(), options.recursive(), options.shownRoot(), hadoop));
+        Thread lister = new Thread(listing, "hcr-listing");
+        lister.setDaemon(true);
+        lister.start();
+        int columns;
+        ModelFiles model;
+        try {
+            model = ModelFiles.read(options.model(), hadoop);
+            // Opening the model on the driver checks backend, model and charset before any task starts,
+            // and gives the header its columns. In local mode the tasks then share this very session.
+            Recogniser checked = ExecutorModels.recogniser(model, options.scoring(), 1);
+            columns = checked.labeller().candidateCount();
+        } catch (RuntimeException | Error e) {
+            listing.cancel(true); // a model problem is reported first, as before any listing
+            throw e;
+        }
+        List<Listed> inputs = listed(listing);
 
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
         Broadcast<ModelFiles> shared = jsc.broadcast(model);
@@ -43,6 +58,24 @@ public final class ScoringJob {
             return new JobSummary(inputs.size() - failed, failed, Duration.ofNanos(System.nanoTime() - start));
         } finally {
             shared.destroy();
+        }
+    }
+
+    private static List<Listed> listed(FutureTask<List<Listed>> listing) {
+        try {
+            return listing.get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException problem) {
+                throw problem;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            listing.cancel(true);
+            throw new IllegalStateException("interrupted while listing the inputs", e);
         }
     }
 
