@@ -19,21 +19,21 @@ import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.fs.RawLocalFileSystem;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.hadoop.io.NullWritable;
-import org.apache.hadoop.io.Text;
-import org.apache.hadoop.mapreduce.lib.output.TextOutputFormat;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.util.LongAccumulator;
 import scala.Tuple2;
 
 /**
  * The two result files of a run, named as {@code hcr infer} names them: {@code predictions.csv}
  * and, only when something failed, {@code predictions.errors.csv} (a stale one is removed).
  *
- * <p>Rows are written by the executors, in parallel, through Spark's commit protocol, as part files
- * under {@code _hcr-parts-<run>/} in the output directory; a failed task's or job's files never
- * appear there. Part {@code i} holds partition {@code i}'s rows in listing order, so the driver
- * makes each single sorted file by writing the header and concatenating the parts in partition
- * order: one sequential pass, no sort, no shuffle. That file is written under a hidden name and
- * renamed over the final one only when complete; then the parts are deleted.
+ * <p>Rows are written by the executors, in parallel and in one pass ({@link RowPartsFormat}),
+ * through Spark's commit protocol, as part files under {@code _hcr-parts-<run>/} in the output
+ * directory; a failed task's or job's files never appear there. Part {@code i} holds partition
+ * {@code i}'s rows in listing order, so the driver makes each single sorted file by writing the
+ * header and concatenating the parts in partition order: one sequential pass, no sort, no shuffle.
+ * That file is written under a hidden name and renamed over the final one only when complete; then
+ * the parts are deleted.
  */
 final class ResultFiles {
     static final String PREDICTIONS = "predictions.csv";
@@ -58,17 +58,27 @@ final class ResultFiles {
         }
     }
 
-    /** Writes both files from the (cached) rows; {@code failed} says whether there is an errors file. */
-    void write(JavaRDD<ScoredRow> rows, int columns, boolean anyFailed) {
+    /**
+     * Scores and writes in one job: {@code rows} are computed here, once. Returns how many rows
+     * failed (successful task attempts only, as Spark counts an action's accumulators).
+     */
+    long write(JavaRDD<ScoredRow> rows, int columns) {
+        LongAccumulator failed = spark.sparkContext().longAccumulator("failed rows");
         try {
-            Path predictionParts = writeParts(rows, false, "predictions");
-            Path errorParts = anyFailed ? writeParts(rows, true, "errors") : null;
-            publish(predictionParts, CsvRows.predictionsHeader(columns), PREDICTIONS);
-            if (errorParts != null) {
-                publish(errorParts, CsvRows.ERRORS_HEADER, ERRORS);
+            rows.mapToPair(row -> {
+                if (row.failed()) {
+                    failed.add(1);
+                }
+                return new Tuple2<>(NullWritable.get(), row);
+            }).saveAsNewAPIHadoopFile(parts.toString(), NullWritable.class, ScoredRow.class, RowPartsFormat.class,
+                    spark.sparkContext().hadoopConfiguration());
+            publish(RowPartsFormat.PREDICTIONS, CsvRows.predictionsHeader(columns), PREDICTIONS);
+            if (failed.value() > 0) {
+                publish(RowPartsFormat.ERRORS, CsvRows.ERRORS_HEADER, ERRORS);
             } else {
                 fs.delete(new Path(output, ERRORS), false);
             }
+            return failed.value();
         } catch (IOException e) {
             throw new OutputException("cannot write " + output + ": " + e.getMessage(), e);
         } finally {
@@ -76,27 +86,15 @@ final class ResultFiles {
         }
     }
 
-    private Path writeParts(JavaRDD<ScoredRow> rows, boolean failed, String name) {
-        Path dir = new Path(parts, name);
-        // Hadoop's text format ends each record with "\n": a trailing "\r" makes that CRLF, as commons-csv
-        // writes it. (Spark SQL's text writer would do with lineSep, but its first use in a session costs
-        // tens of seconds of planning on a small machine; the RDD writer has the same commit protocol.)
-        rows.filter(r -> r.failed() == failed)
-                .mapToPair(r -> new Tuple2<>(NullWritable.get(), new Text(r.line() + "\r")))
-                .saveAsNewAPIHadoopFile(dir.toString(), NullWritable.class, Text.class, TextOutputFormat.class,
-                        spark.sparkContext().hadoopConfiguration());
-        return dir;
-    }
-
     /** Header + the parts in partition order, under a hidden name, then renamed into place. */
-    private void publish(Path partDir, List<String> header, String name) throws IOException {
+    private void publish(String partPrefix, List<String> header, String name) throws IOException {
         Path target = new Path(output, name);
         Path temp = new Path(output, "." + name + "." + UUID.randomUUID() + ".tmp");
         try {
             try (OutputStream out = fs.create(temp, false)) {
                 out.write(CsvRows.line(header).getBytes(StandardCharsets.UTF_8));
                 out.write(CRLF);
-                for (FileStatus part : partsInOrder(partDir)) {
+                for (FileStatus part : partsInOrder(partPrefix + "-")) {
                     try (InputStream in = fs.open(part.getPath())) {
                         in.transferTo(out);
                     }
@@ -108,9 +106,9 @@ final class ResultFiles {
         }
     }
 
-    private FileStatus[] partsInOrder(Path dir) throws IOException {
-        FileStatus[] all = fs.listStatus(dir, p -> p.getName().startsWith("part-"));
-        // part-r-00000: the number is the partition; past 99,999 it has more digits.
+    private FileStatus[] partsInOrder(String prefix) throws IOException {
+        FileStatus[] all = fs.listStatus(parts, p -> p.getName().startsWith(prefix));
+        // predictions-r-00000: the number is the partition; past 99,999 it has more digits.
         Arrays.sort(all, Comparator.comparingLong(s -> partition(s.getPath().getName())));
         return all;
     }
