@@ -49,6 +49,9 @@ final class LineEraser {
         }
         faintAlong = Buffers.atLeast(faintAlong, h);
         faintDown = Buffers.atLeast(faintDown, w);
+        if (!anyLongEnough(ink, w, h)) {
+            return false;
+        }
         rowRuns(ink, w, h, along, faintAlong);
         columnRuns(ink, w, h, across, faintDown);
         java.util.Arrays.fill(acrossLines, 0, n, false);
@@ -64,6 +67,33 @@ final class LineEraser {
             restretch(ink, n);
         }
         return found;
+    }
+
+    /**
+     * Whether any row or column holds enough faint ink for a box side (the shortest line looked
+     * for, a quarter of the picture): most pictures hold none, and the run lengths, two passes over
+     * every pixel, are then not needed. Leaves the per-line counts in {@link #faintAlong} and
+     * {@link #faintDown}.
+     */
+    private boolean anyLongEnough(float[] ink, int w, int h) {
+        java.util.Arrays.fill(faintDown, 0, w, 0);
+        int longestRow = 0;
+        for (int y = 0; y < h; y++) {
+            int count = 0;
+            for (int x = 0, i = y * w; x < w; x++, i++) {
+                if (ink[i] >= FAINT) {
+                    count++;
+                    faintDown[x]++;
+                }
+            }
+            faintAlong[y] = count;
+            longestRow = Math.max(longestRow, count);
+        }
+        int longestColumn = 0;
+        for (int x = 0; x < w; x++) {
+            longestColumn = Math.max(longestColumn, faintDown[x]);
+        }
+        return longestRow >= Math.ceil(BOX_SPAN * w) || longestColumn >= Math.ceil(BOX_SPAN * h);
     }
 
     /**
@@ -174,6 +204,9 @@ final class LineEraser {
         int otherSide = (int) Math.ceil(BOX_SPAN * lines);
         boolean found = false;
         for (int l = 0; l < lines; l++) {
+            if (faint[l] < side) {
+                continue; // a run of `side` needs as many faint pixels in the line (ruling needs more)
+            }
             int base = l * stride;
             // Ruling needs that much faint ink first: most lines are ruled out without reading them.
             if (faint[l] >= ruled && ruling(along, across, base, length, step, ruled, thick, line)) {
