@@ -9,11 +9,8 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.AccessDeniedException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Iterator;
 import java.util.Locale;
 import java.util.Set;
@@ -204,29 +201,19 @@ public final class ImageDecoder {
      *         file; or null when it is too large to hold and must be {@linkplain #stream streamed}
      */
     private static ByteBuffer readWhole(Path file) {
-        BasicFileAttributes attributes = attributes(file);
-        if (attributes.isDirectory()) {
-            throw UnreadableImageException.directory();
-        }
-        if (!attributes.isRegularFile()) {
-            // A FIFO or device reports size 0 and would block or never end: not something to decode.
-            throw new UnreadableImageException("not a regular file (a FIFO, socket or device), not an image file");
-        }
-        if (attributes.size() == 0) {
-            throw UnreadableImageException.emptyFile();
-        }
-        if (attributes.size() > IN_MEMORY_LIMIT) {
+        long size = PictureFile.sizeOf(file);
+        if (size > IN_MEMORY_LIMIT) {
             return null;
         }
-        ByteBuffer buffer = fileBuffer((int) attributes.size());
+        ByteBuffer buffer = fileBuffer((int) size);
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
             while (buffer.hasRemaining() && channel.read(buffer) >= 0) {
                 // a file that shrank since its size was read ends early: what is there is decoded
             }
         } catch (AccessDeniedException e) {
-            throw new UnreadableImageException("not readable (permission denied)", e);
+            throw UnreadableImageException.notReadable(e);
         } catch (IOException e) {
-            throw new UnreadableImageException("cannot read the file (" + describe(e) + ")", e);
+            throw UnreadableImageException.cannotRead(e);
         }
         return buffer.flip();
     }
@@ -250,16 +237,6 @@ public final class ImageDecoder {
             return in;
         } catch (AccessDeniedException e) {
             throw UnreadableImageException.notReadable(e);
-        } catch (IOException e) {
-            throw UnreadableImageException.cannotRead(e);
-        }
-    }
-
-    private static BasicFileAttributes attributes(Path file) {
-        try {
-            return Files.readAttributes(file, BasicFileAttributes.class);
-        } catch (NoSuchFileException e) {
-            throw UnreadableImageException.noSuchFile(e);
         } catch (IOException e) {
             throw UnreadableImageException.cannotRead(e);
         }

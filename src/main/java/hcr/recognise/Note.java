@@ -1,6 +1,5 @@
 package hcr.recognise;
 
-import hcr.image.SideBySide;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -24,12 +23,10 @@ public record Note(Kind kind, String text) {
         SEVERAL_CHARACTERS, UNSURE
     }
 
-    /** The note for a picture the model saw as {@code tensor[offset ..]} and answered {@code best}, if any. */
-    public static Optional<Note> of(float[] tensor, int offset, Candidate best) {
-        return of(SideBySide.characters(tensor, offset), best);
-    }
-
-    /** The note for a picture whose ink holds {@code characters} side by side, answered {@code best}. */
+    /**
+     * The note, if any, for a picture whose ink holds {@code characters} side by side
+     * ({@link hcr.image.SideBySide}), answered {@code best}.
+     */
     public static Optional<Note> of(int characters, Candidate best) {
         if (characters > 1) {
             return Optional.of(new Note(Kind.SEVERAL_CHARACTERS,

@@ -1,5 +1,6 @@
 package hcr.recognise;
 
+import hcr.image.SideBySide;
 import java.util.List;
 import java.util.Optional;
 
@@ -25,6 +26,6 @@ public record Recognition(List<Candidate> candidates, float[] tensor) {
 
     /** Whether the picture looks like more than one character, or the answer is unsure. */
     public Optional<Note> note() {
-        return Note.of(tensor, 0, best());
+        return Note.of(SideBySide.characters(tensor, 0), best());
     }
 }

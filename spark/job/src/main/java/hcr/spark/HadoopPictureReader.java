@@ -1,5 +1,6 @@
 package hcr.spark;
 
+import hcr.image.PictureFile;
 import hcr.image.UnreadableImageException;
 import java.io.FileNotFoundException;
 import java.io.IOException;
@@ -8,7 +9,6 @@ import java.net.URI;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -90,26 +90,14 @@ final class HadoopPictureReader implements PictureReader {
 
     /** As {@code hcr infer}'s decoder reads a local file, in its words. */
     private byte[] readLocal(java.nio.file.Path file) {
-        try {
-            BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
-            if (attributes.isDirectory()) {
-                throw UnreadableImageException.directory();
-            }
-            if (!attributes.isRegularFile()) {
-                throw new UnreadableImageException("not a regular file (a FIFO, socket or device), not an image file");
-            }
-            long length = attributes.size();
-            if (length == 0) {
-                throw UnreadableImageException.emptyFile();
-            }
-            checkSize(length);
-            byte[] bytes = new byte[(int) length];
-            try (InputStream in = Files.newInputStream(file)) {
-                readExactly(in, bytes);
-            }
+        long length = PictureFile.sizeOf(file);
+        checkSize(length);
+        byte[] bytes = new byte[(int) length];
+        try (InputStream in = Files.newInputStream(file)) {
+            readExactly(in, bytes);
             return bytes;
         } catch (NoSuchFileException e) {
-            throw UnreadableImageException.noSuchFile(e);
+            throw UnreadableImageException.noSuchFile(e); // removed after its size was read
         } catch (AccessDeniedException e) {
             throw UnreadableImageException.notReadable(e);
         } catch (IOException e) {
