@@ -1,11 +1,14 @@
 package hcr.serve;
 
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.ByteBuffer;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
 import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.HttpHeaderValue;
+import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
@@ -61,10 +64,26 @@ final class Router extends Handler.Abstract {
             reply = new Reply(500, Reply.JSON, Json.error("internal error"), Map.of());
         }
         response.setStatus(reply.status());
+        finishReading(request, response);
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, reply.contentType());
         reply.headers().forEach((name, value) -> response.getHeaders().put(name, value));
         response.write(true, ByteBuffer.wrap(reply.body()), callback);
         return true;
+    }
+
+    /**
+     * Reads what is left of the body before answering. An endpoint that refuses a request early
+     * (415, a bad parameter) has not read it; left unread, Jetty closes the connection after a reply
+     * that already went out as keep-alive, and a client reusing the connection in that instant loses
+     * its next request. A body that cannot be read (past the size limit, broken off) still closes the
+     * connection, but the reply says so. Bodies are bounded by the size limit, so this is bounded too.
+     */
+    private static void finishReading(Request request, Response response) {
+        try {
+            Content.Source.consumeAll(request);
+        } catch (IOException | RuntimeException e) {
+            response.getHeaders().put(HttpHeader.CONNECTION, HttpHeaderValue.CLOSE.asString());
+        }
     }
 
     private Endpoint route(Request request) {

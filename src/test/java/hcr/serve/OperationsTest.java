@@ -2,22 +2,27 @@ package hcr.serve;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.net.Socket;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 
-/** Readiness, limits under load, deadlines, shutdown, metrics, CORS and the access log. */
+/** Readiness, limits under load, deadlines, shutdown, keep-alive, metrics, CORS and the access log. */
 class OperationsTest {
     private static final byte[] A = TestServer.sample("letter_A.jpg");
 
@@ -131,6 +136,45 @@ class OperationsTest {
             http.close();
             slow.handle((r, e) -> null).join();
         }
+    }
+
+    @Test
+    void aRequestRefusedBeforeItsBodyArrivedLeavesItsConnectionUsable() throws Exception {
+        try (TestServer http = TestServer.ready(); Socket socket = new Socket("127.0.0.1", http.server.uri().getPort())) {
+            socket.setSoTimeout(20_000);
+            OutputStream out = socket.getOutputStream();
+            InputStream in = new BufferedInputStream(socket.getInputStream());
+            out.write(ascii("POST /read HTTP/1.1\r\nHost: test\r\nContent-Type: text/plain\r\nContent-Length: 3\r\n\r\n"));
+            out.flush();
+            Thread.sleep(300); // the server has the headers and refuses them (415) while the body is on its way
+            out.write(ascii("71L" + "GET /v2/health/live HTTP/1.1\r\nHost: test\r\n\r\n"));
+            out.flush();
+
+            String refused = readResponse(in);
+            String next = readResponse(in);
+
+            assertThat(refused).startsWith("HTTP/1.1 415 ").doesNotContainIgnoringCase("connection: close");
+            assertThat(next).startsWith("HTTP/1.1 200 ").contains("\"live\":true");
+        }
+    }
+
+    private static byte[] ascii(String text) {
+        return text.getBytes(StandardCharsets.US_ASCII);
+    }
+
+    /** One HTTP/1.1 response with a Content-Length body, read off the socket; "" at end of stream. */
+    private static String readResponse(InputStream in) throws java.io.IOException {
+        StringBuilder head = new StringBuilder();
+        while (!head.toString().endsWith("\r\n\r\n")) {
+            int b = in.read();
+            if (b < 0) {
+                return head.toString();
+            }
+            head.append((char) b);
+        }
+        int length = head.toString().lines().filter(l -> l.toLowerCase(Locale.ROOT).startsWith("content-length:"))
+                .map(l -> Integer.parseInt(l.substring(l.indexOf(':') + 1).strip())).findFirst().orElse(0);
+        return head + new String(in.readNBytes(length), StandardCharsets.UTF_8);
     }
 
     @Test
