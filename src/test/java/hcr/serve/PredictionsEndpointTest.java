@@ -191,6 +191,9 @@ class PredictionsEndpointTest {
         assertThat(json(declared).get("error").asText()).contains("too large");
         assertThat(streamed.statusCode()).isEqualTo(413);
         assertThat(json(streamed).get("error").asText()).contains("larger than 4194304 bytes");
+        // the rest of the body is not read, so neither connection can be kept: both answers say so
+        assertThat(declared.headers().firstValue("Connection")).hasValue("close");
+        assertThat(streamed.headers().firstValue("Connection")).hasValue("close");
     }
 
     @Test
