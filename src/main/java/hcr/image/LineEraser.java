@@ -24,10 +24,13 @@ final class LineEraser {
     /** Share of a box side's length where it must be thin; the rest may be crossed by strokes. */
     static final double THIN_SHARE = 0.6;
 
-    /** Per pixel, the length of the horizontal (then vertical) run of faint ink it is in. */
-    private int[] along = new int[0];
-    private int[] across = new int[0];
-    /** Pixels of lines found across the picture, then of lines found down it. */
+    /** Per pixel, the length of the horizontal (then vertical) run of faint ink it is in, where asked. */
+    private final FaintRuns alongRows = new FaintRuns(false);
+    private final FaintRuns downColumns = new FaintRuns(true);
+    /**
+     * Pixels of lines found across the picture, then of lines found down it. All false between
+     * pictures: a line is marked only once it is found, and after erasing the marks are cleared.
+     */
     private boolean[] acrossLines = new boolean[0];
     private boolean[] downLines = new boolean[0];
     /** Per row (then per column), how many of its pixels hold faint ink. */
@@ -41,8 +44,6 @@ final class LineEraser {
             return false;
         }
         int n = w * h;
-        along = Buffers.atLeast(along, n);
-        across = Buffers.atLeast(across, n);
         if (acrossLines.length < n) {
             acrossLines = new boolean[n];
             downLines = new boolean[n];
@@ -52,28 +53,27 @@ final class LineEraser {
         if (!anyLongEnough(ink, w, h)) {
             return false;
         }
-        rowRuns(ink, w, h, along, faintAlong);
-        columnRuns(ink, w, h, across, faintDown);
-        java.util.Arrays.fill(acrossLines, 0, n, false);
-        java.util.Arrays.fill(downLines, 0, n, false);
+        alongRows.reset(ink, w, h);
+        downColumns.reset(ink, w, h);
         int thick = thickness(w, h);
-        boolean found = mark(w, h, 1, w, along, across, faintAlong, thick, acrossLines);
-        found |= mark(h, w, w, 1, across, along, faintDown, thick, downLines);
+        boolean found = mark(ink, w, h, 1, w, alongRows, downColumns, faintAlong, thick, acrossLines);
+        found |= mark(ink, h, w, w, 1, downColumns, alongRows, faintDown, thick, downLines);
         if (found) {
             // Each direction on its own: where two lines cross, the first erased leaves the second
             // uncrossed, so the crossing goes with it.
             clear(ink, w, h, 1, w, thick, acrossLines);
             clear(ink, h, w, w, 1, thick, downLines);
             restretch(ink, n);
+            java.util.Arrays.fill(acrossLines, 0, n, false);
+            java.util.Arrays.fill(downLines, 0, n, false);
         }
         return found;
     }
 
     /**
      * Whether any row or column holds enough faint ink for a box side (the shortest line looked
-     * for, a quarter of the picture): most pictures hold none, and the run lengths, two passes over
-     * every pixel, are then not needed. (Where they are, {@link #rowRuns} and {@link #columnRuns}
-     * count the same per line again: one extra pass there, against three saved here.)
+     * for, a quarter of the picture): most pictures hold none, and nothing more is read. Lines with
+     * fewer are not read either.
      */
     private boolean anyLongEnough(float[] ink, int w, int h) {
         java.util.Arrays.fill(faintDown, 0, w, 0);
@@ -140,65 +140,12 @@ final class LineEraser {
         return 4 + Math.min(w, h) / 512;
     }
 
-    /** For every pixel, the length of the horizontal run of faint ink it is in; per row, its faint pixels. */
-    static void rowRuns(float[] ink, int w, int h, int[] out, int[] faint) {
-        for (int y = 0; y < h; y++) {
-            int base = y * w;
-            int count = 0;
-            int x = 0;
-            while (x < w) {
-                if (ink[base + x] < FAINT) {
-                    out[base + x] = 0;
-                    x++;
-                    continue;
-                }
-                int start = x;
-                while (x < w && ink[base + x] >= FAINT) {
-                    x++;
-                }
-                java.util.Arrays.fill(out, base + start, base + x, x - start);
-                count += x - start;
-            }
-            faint[y] = count;
-        }
-    }
-
-    /**
-     * As {@link #rowRuns} down the columns, in two sweeps along the rows rather than one down each
-     * column (which would touch a new cache line at every pixel): downwards, each pixel's count of
-     * faint pixels from the top of its run; upwards, the run's bottom count carried to its top.
-     */
-    static void columnRuns(float[] ink, int w, int h, int[] out, int[] faint) {
-        java.util.Arrays.fill(faint, 0, w, 0);
-        for (int x = 0; x < w; x++) {
-            out[x] = ink[x] >= FAINT ? 1 : 0;
-        }
-        for (int y = 1; y < h; y++) {
-            for (int x = 0, i = y * w; x < w; x++, i++) {
-                out[i] = ink[i] >= FAINT ? out[i - w] + 1 : 0;
-            }
-        }
-        for (int x = 0, i = (h - 1) * w; x < w; x++, i++) {
-            faint[x] += out[i];
-        }
-        for (int y = h - 2; y >= 0; y--) {
-            for (int x = 0, i = y * w; x < w; x++, i++) {
-                int below = out[i + w];
-                if (out[i] > 0 && below > 0) {
-                    out[i] = below; // inside a run: its length, from the pixel below
-                } else if (out[i] > 0) {
-                    faint[x] += out[i]; // the run's last pixel holds its length
-                }
-            }
-        }
-    }
-
     /**
      * Marks the pixels of long runs along one direction that belong to ruling (edge to edge) or to
      * a box (both ends on a long run the other way).
      */
-    private static boolean mark(int length, int lines, int step, int stride, int[] along, int[] across, int[] faint,
-                                int thick, boolean[] line) {
+    private static boolean mark(float[] ink, int length, int lines, int step, int stride, FaintRuns along,
+                                FaintRuns across, int[] faint, int thick, boolean[] line) {
         int ruled = (int) Math.ceil(RULED_SPAN * length);
         int side = (int) Math.ceil(BOX_SPAN * length);
         int otherSide = (int) Math.ceil(BOX_SPAN * lines);
@@ -209,13 +156,13 @@ final class LineEraser {
             }
             int base = l * stride;
             // Ruling needs that much faint ink first: most lines are ruled out without reading them.
-            if (faint[l] >= ruled && ruling(along, across, base, length, step, ruled, thick, line)) {
+            if (faint[l] >= ruled && ruling(ink, across, base, length, step, ruled, thick, line)) {
                 found = true;
                 continue;
             }
             int k = 0;
             while (k < length) {
-                int run = along[base + k * step];
+                int run = along.at(base + k * step);
                 if (run < side) {
                     k += Math.max(1, run);
                     continue;
@@ -237,15 +184,15 @@ final class LineEraser {
      * Ruling: faint ink across at least {@link #RULED_SPAN} of the line, gaps allowed (a light
      * printed line breaks up under noise), thin along at least {@link #RULED_THIN} of it. Marks its pixels.
      */
-    private static boolean ruling(int[] along, int[] across, int base, int length, int step, int ruled, int thick,
-                                  boolean[] line) {
+    private static boolean ruling(float[] ink, FaintRuns across, int base, int length, int step, int ruled,
+                                  int thick, boolean[] line) {
         int faint = 0;
         int thinPixels = 0;
         for (int k = 0; k < length; k++) {
             int i = base + k * step;
-            if (along[i] > 0) {
+            if (ink[i] >= FAINT) {
                 faint++;
-                thinPixels += across[i] <= thick ? 1 : 0;
+                thinPixels += across.at(i) <= thick ? 1 : 0;
             }
         }
         if (faint < ruled || thinPixels < RULED_THIN * length) {
@@ -253,7 +200,7 @@ final class LineEraser {
         }
         for (int k = 0; k < length; k++) {
             int i = base + k * step;
-            line[i] |= along[i] > 0;
+            line[i] |= ink[i] >= FAINT;
         }
         return true;
     }
@@ -263,24 +210,24 @@ final class LineEraser {
      * pixels sit in runs the other way no longer than {@code thick} (pen strokes crossing it make
      * up the rest); a thick pen bar, or the long edge of a slanting stroke, is thick nearly throughout.
      */
-    private static boolean thin(int[] across, int base, int from, int run, int step, int thick) {
+    private static boolean thin(FaintRuns across, int base, int from, int run, int step, int thick) {
         int thinPixels = 0;
         for (int j = from; j < from + run; j++) {
-            thinPixels += across[base + j * step] <= thick ? 1 : 0;
+            thinPixels += across.at(base + j * step) <= thick ? 1 : 0;
         }
         return thinPixels >= THIN_SHARE * run;
     }
 
     /** Whether a long run the other way passes within {@code reach} pixels of both ends of this run. */
-    private static boolean closes(int[] across, int base, int first, int last, int step, int minimum, int length,
+    private static boolean closes(FaintRuns across, int base, int first, int last, int step, int minimum, int length,
                                   int reach) {
         return crossed(across, base, first, step, minimum, length, reach)
                 && crossed(across, base, last, step, minimum, length, reach);
     }
 
-    private static boolean crossed(int[] across, int base, int at, int step, int minimum, int length, int reach) {
+    private static boolean crossed(FaintRuns across, int base, int at, int step, int minimum, int length, int reach) {
         for (int k = Math.max(0, at - reach); k <= Math.min(length - 1, at + reach); k++) {
-            if (across[base + k * step] >= minimum) {
+            if (across.at(base + k * step) >= minimum) {
                 return true;
             }
         }
