@@ -54,9 +54,9 @@ final class PaperSurface {
     }
 
     private int block;
+    private final WindowExtremes extremes = new WindowExtremes();
     /** Half the closing's width in blocks, and the padding around the grid. */
     private int radius;
-    private final WindowExtremes extremes = new WindowExtremes();
     /** Blocks across and down the picture, and of the grid with its padding. */
     private int cols;
     private int rows;
@@ -67,8 +67,9 @@ final class PaperSurface {
     private float[] fine = new float[0];
     /** Whether the narrow closing and the interpolation along block rows are done for this estimate. */
     private boolean sharpened;
-    private float[] scratch = new float[0];
     private int[] sums = new int[0];
+    /** Per pixel column, the sum of one band of block rows. */
+    private int[] columns = new int[0];
     /** Per row of block centres, the paper level at every x. */
     private float[] along = new float[0];
     private float lowest;
@@ -141,21 +142,29 @@ final class PaperSurface {
         }
     }
 
+    /**
+     * Each band of {@link #block} rows is first summed down its columns (whole rows at a time, which
+     * C2 vectorises), then each block's columns are added: integer sums, so exactly the block's total.
+     */
     private void blockMeans(GreyImage grey, boolean flipped) {
         int w = grey.width;
         int h = grey.height;
         byte[] g = grey.pixels;
-        int cells = cols * rows;
-        sums = Buffers.atLeast(sums, cells);
-        Arrays.fill(sums, 0, cells, 0);
-        for (int y = 0; y < h; y++) {
-            int base = (y / block) * cols;
-            for (int c = 0, x = 0, i = y * w; c < cols; c++) {
-                int sum = 0;
-                for (int end = Math.min(w, x + block); x < end; x++, i++) {
-                    sum += g[i] & 0xFF;
+        sums = Buffers.atLeast(sums, cols * rows);
+        columns = Buffers.atLeast(columns, w);
+        for (int r = 0; r < rows; r++) {
+            Arrays.fill(columns, 0, w, 0);
+            for (int y = r * block, end = Math.min(h, y + block); y < end; y++) {
+                for (int x = 0, i = y * w; x < w; x++, i++) {
+                    columns[x] += g[i] & 0xFF;
                 }
-                sums[base + c] += sum;
+            }
+            for (int c = 0, x = 0; c < cols; c++) {
+                int sum = 0;
+                for (int end = Math.min(w, x + block); x < end; x++) {
+                    sum += columns[x];
+                }
+                sums[r * cols + c] = sum;
             }
         }
         grid = Buffers.atLeast(grid, paddedCols * paddedRows);
@@ -269,20 +278,11 @@ final class PaperSurface {
 
     /**
      * A separable max (or min) filter of the padded grid over {@code radius} blocks each way, cut at
-     * the grid's edges. The grid holds no NaN and no negative zero, so the extreme of a window does not
-     * depend on the order it is taken in: {@link WindowExtremes} gives the same values as comparing
-     * every pair, in three comparisons a value instead of {@code 2 radius}.
+     * the grid's edges. The grid holds no NaN and no negative zero, so {@link WindowExtremes} gives
+     * the same values as comparing every pair in any order.
      */
     private void filter(float[] grid, boolean max, int radius) {
-        int cols = paddedCols;
-        int rows = paddedRows;
-        scratch = Buffers.atLeast(scratch, cols * rows);
-        for (int r = 0; r < rows; r++) {
-            extremes.filter(grid, r * cols, 1, cols, radius, scratch, max);
-        }
-        for (int c = 0; c < cols; c++) {
-            extremes.filter(scratch, c, cols, rows, radius, grid, max);
-        }
+        extremes.filter(grid, paddedCols, paddedRows, radius, max);
     }
 
     /** The horizontal half of the bilinear interpolation, once per picture rather than once per pixel. */
