@@ -73,8 +73,11 @@ public final class TrainCommand implements Callable<Integer> {
     float learningRate;
     @Option(names = "--patience", paramLabel = "EPOCHS", defaultValue = "4", description = "Stop after N epochs without a better validation loss; 0 = never (default: ${DEFAULT-VALUE})")
     int patience;
-    @Option(names = "--seed", paramLabel = "N", defaultValue = "1", description = "Seed for weights, split, shuffling, augmentation, dropout (default: ${DEFAULT-VALUE})")
+    @Option(names = "--seed", paramLabel = "N", defaultValue = "1", description = "Seed for weights, shuffling, augmentation, dropout and (without --split-seed) the split (default: ${DEFAULT-VALUE})")
     long seed;
+    @Option(names = "--split-seed", paramLabel = "N",
+            description = "Seed for the training/validation split only (default: --seed): models trained with other seeds but one split can teach or be averaged without one having trained on another's validation images")
+    Long splitSeed;
     @Option(names = "--augment", paramLabel = "standard|elastic|none", defaultValue = "standard",
             description = "Augmentation: standard (affine + stroke width), elastic (standard + bent strokes) or none (default: ${DEFAULT-VALUE})")
     String augment;
@@ -223,9 +226,10 @@ public final class TrainCommand implements Callable<Integer> {
         Set<Part> parts = Emnist.parts(source, split);
         description.put("source", source.toAbsolutePath().normalize().toString());
         description.put("split", split);
+        description.put("splitSeed", splitSeed());
         if (parts.contains(Part.TRAIN)) {
             description.put("parts", List.of("train"));
-            return TrainingData.split(Emnist.load(source, split, Part.TRAIN, max), validationFraction, seed);
+            return TrainingData.split(Emnist.load(source, split, Part.TRAIN, max), validationFraction, splitSeed());
         }
         if (!parts.contains(Part.DEV)) {
             throw new HcrException("no EMNIST " + split + " train or dev files in " + source);
@@ -234,7 +238,11 @@ public final class TrainCommand implements Callable<Integer> {
         description.put("parts", List.of("dev"));
         description.put("holdout", "dev images with index % 10 == 0 excluded from training and validation");
         ImageSet pool = dev.select(Holdout.everyTenth().poolIndices(dev.size()));
-        return TrainingData.split(pool, validationFraction, seed);
+        return TrainingData.split(pool, validationFraction, splitSeed());
+    }
+
+    private long splitSeed() {
+        return splitSeed == null ? seed : splitSeed;
     }
 
     private NetworkSpec network() {

@@ -107,6 +107,29 @@ class TrainCommandTest {
     }
 
     @Test
+    void theSplitSeedAloneChoosesTheValidationImages() throws Exception {
+        // Teachers for distillation differ in --seed but must share the student's validation split.
+        writeDevFiles(dir, 200);
+        for (String[] seeds : new String[][] {{"--seed", "2", "--split-seed", "1"}, {"--seed", "3"}}) {
+            Path output = dir.resolve("model" + seeds[1]);
+            int code = train(concat(new String[] {"--data", dir.toString(), "--epochs", "1", "--batch-size", "32",
+                    "--conv", "4,8", "--output", output.toString()}, seeds));
+            assertThat(code).as(err.toString()).isEqualTo(ExitCode.OK);
+            @SuppressWarnings("unchecked")
+            java.util.Map<String, Object> data = (java.util.Map<String, Object>)
+                    hcr.runtime.ModelCard.read(output.resolve("model-card.json")).training().get("data");
+            assertThat(data).as("%s", String.join(" ", seeds))
+                    .containsEntry("splitSeed", seeds.length > 2 ? 1 : 3);
+        }
+    }
+
+    private static String[] concat(String[] a, String[] b) {
+        String[] all = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, all, a.length, b.length);
+        return all;
+    }
+
+    @Test
     void exportOnnxWritesAnOnnxModelThatOnnxRuntimeLoads() throws Exception {
         writeDevFiles(dir, 200);
         Path output = dir.resolve("model");
