@@ -57,8 +57,7 @@ final class WindowExtremes {
                 values[to + c] = Float.floatToRawIntBits(v);
             }
         }
-        // Empty cells after each row and empty rows around the grid: no step crosses into real cells of another row.
-        // Along rows, only the real rows (and the empty cells just before the first) are worked on: the
+        // Along rows only the real rows (and the empty cells just before the first) are worked on: the
         // empty rows stay empty, as the pass down the columns needs them.
         along(1, radius, first - radius, first + rows * stride, max);
         along(stride, radius, 0, n, max);
