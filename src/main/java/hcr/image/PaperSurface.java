@@ -54,9 +54,9 @@ final class PaperSurface {
     }
 
     private int block;
-    private final WindowExtremes extremes = new WindowExtremes();
     /** Half the closing's width in blocks, and the padding around the grid. */
     private int radius;
+    private final WindowExtremes extremes = new WindowExtremes();
     /** Blocks across and down the picture, and of the grid with its padding. */
     private int cols;
     private int rows;
@@ -143,8 +143,9 @@ final class PaperSurface {
     }
 
     /**
-     * Each band of {@link #block} rows is first summed down its columns (whole rows at a time, which
-     * C2 vectorises), then each block's columns are added: integer sums, so exactly the block's total.
+     * Each band of {@link #block} rows is first summed down its columns (whole rows at a time: long
+     * loops rather than one of {@code block} pixels per block), then each block's columns are added:
+     * integer sums, so exactly the block's total.
      */
     private void blockMeans(GreyImage grey, boolean flipped) {
         int w = grey.width;
@@ -278,8 +279,8 @@ final class PaperSurface {
 
     /**
      * A separable max (or min) filter of the padded grid over {@code radius} blocks each way, cut at
-     * the grid's edges. The grid holds no NaN and no negative zero, so {@link WindowExtremes} gives
-     * the same values as comparing every pair in any order.
+     * the grid's edges. The grid holds grey levels (not negative, no NaN, no negative zero), so
+     * {@link WindowExtremes} gives the same values as comparing every value of each window.
      */
     private void filter(float[] grid, boolean max, int radius) {
         extremes.filter(grid, paddedCols, paddedRows, radius, max);
