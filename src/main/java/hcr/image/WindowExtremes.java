@@ -24,7 +24,7 @@ final class WindowExtremes {
     private static final int NEGATIVE_ZERO = Float.floatToRawIntBits(-0f);
     /** The grid's values as their bit patterns, see {@link #filter}. */
     private int[] values = new int[0];
-    /** The values a pass compares with, moved to the same index, see {@link #combine}. */
+    /** One pass's inputs moved to index 0: the values, and those near and far on, see {@link #combine}. */
     private int[] current = new int[0];
     private int[] nearBy = new int[0];
     private int[] farOff = new int[0];
