@@ -51,10 +51,11 @@ final class WindowExtremes {
         for (int r = 0; r < rows; r++) {
             for (int c = 0, from = r * cols, to = first + r * stride; c < cols; c++) {
                 float v = grid[from + c];
-                if (!(v >= 0) || Float.floatToRawIntBits(v) == NEGATIVE_ZERO) {
+                int bits = Float.floatToRawIntBits(v);
+                if (!(v >= 0) || bits == NEGATIVE_ZERO) {
                     throw new IllegalArgumentException("not a level: " + v);
                 }
-                values[to + c] = Float.floatToRawIntBits(v);
+                values[to + c] = bits;
             }
         }
         // Along rows only the real rows (and the empty cells just before the first) are worked on: the
