@@ -63,6 +63,9 @@ public final class TrainCommand implements Callable<Integer> {
     boolean extra;
     @Option(names = "--limit", paramLabel = "N", description = "Use only the first N images (smoke runs)")
     Integer limit;
+    @Option(names = "--train-fraction", paramLabel = "FRACTION", defaultValue = "1",
+            description = "Train on a seeded random share of the training images (with --extra's), validation unchanged: a learning curve (default: ${DEFAULT-VALUE})")
+    double trainFraction;
     @Option(names = "--validation-fraction", paramLabel = "FRACTION", defaultValue = "0.1", description = "Share of the pool held for validation (default: ${DEFAULT-VALUE})")
     double validationFraction;
     @Option(names = "--epochs", paramLabel = "N", defaultValue = "20", description = "Maximum epochs (default: ${DEFAULT-VALUE})")
@@ -185,15 +188,18 @@ public final class TrainCommand implements Callable<Integer> {
         Path source = data != null ? data : Emnist.defaultSource();
         Map<String, Object> description = new LinkedHashMap<>();
         TrainingData sets = load(source, description);
-        float[] shift = null;
+        ImageSet training = sets.training();
         if (extra) {
             ImageSet extraImages = Emnist.load(source, split, Part.EXTRA, limit == null ? Integer.MAX_VALUE : limit);
-            ImageSet combined = TrainingData.concat(sets.training(), extraImages);
-            shift = TrainingData.priorShift(sets.training(), combined, network.classes());
+            training = TrainingData.concat(training, extraImages);
             description.put("extraImages", extraImages.size());
-            sets = new TrainingData(combined, sets.validation());
         }
+        training = TrainingData.sample(training, trainFraction, seed);
+        // The model is meant for the pool's class prior; the images it trains on may have another.
+        float[] shift = extra ? TrainingData.priorShift(sets.training(), training, network.classes()) : null;
+        sets = new TrainingData(training, sets.validation());
         description.put("extra", extra);
+        description.put("trainFraction", trainFraction);
         description.put("trainingImages", sets.training().size());
         description.put("validationImages", sets.validation().size());
         saveArgs(checkpoints, source);
@@ -272,6 +278,10 @@ public final class TrainCommand implements Callable<Integer> {
         requireRange("--threads", threads, 1, MAX_THREADS);
         if (limit != null) {
             requireRange("--limit", limit, 1, Integer.MAX_VALUE);
+        }
+        if (!(trainFraction > 0 && trainFraction <= 1)) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "--train-fraction must be above 0 and at most 1, not " + trainFraction);
         }
         if (!(validationFraction > 0 && validationFraction < 1)) {
             throw new CommandLine.ParameterException(spec.commandLine(),

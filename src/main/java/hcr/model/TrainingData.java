@@ -23,6 +23,23 @@ public record TrainingData(ImageSet training, ImageSet validation) {
     }
 
     /**
+     * A seeded random {@code fraction} of {@code set} (at least one image), in its original order:
+     * the training images of a learning-curve run, which shows how accuracy grows with data.
+     */
+    public static ImageSet sample(ImageSet set, double fraction, long seed) {
+        if (!(fraction > 0 && fraction <= 1)) {
+            throw new TrainingException("training fraction must be in (0,1], not " + fraction);
+        }
+        if (fraction == 1) {
+            return set;
+        }
+        int[] order = BatchPipeline.shuffled(set.size(), new Random(seed ^ 0x5A3B1E5L));
+        int[] kept = java.util.Arrays.copyOf(order, Math.max(1, (int) Math.round(set.size() * fraction)));
+        java.util.Arrays.sort(kept);
+        return set.select(kept);
+    }
+
+    /**
      * Log-ratio of class frequencies, target over trained: added to the output bias it turns a model
      * trained with {@code trained}'s class prior into one calibrated for {@code target}'s
      * (Bayes: a constant shift of the logits). Classes absent from either get add-one smoothing.

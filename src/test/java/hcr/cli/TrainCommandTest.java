@@ -123,6 +123,26 @@ class TrainCommandTest {
         }
     }
 
+    @Test
+    void aTrainingFractionShrinksTheTrainingImagesAndLeavesValidationAlone() throws Exception {
+        // A learning curve compares runs on less data against one validation split.
+        writeDevFiles(dir, 400);
+        Path output = dir.resolve("quarter");
+
+        int code = train("--data", dir.toString(), "--epochs", "1", "--batch-size", "32", "--conv", "4,8",
+                "--train-fraction", "0.25", "--output", output.toString());
+
+        assertThat(code).as(err.toString()).isEqualTo(ExitCode.OK);
+        @SuppressWarnings("unchecked")
+        java.util.Map<String, Object> data = (java.util.Map<String, Object>)
+                hcr.runtime.ModelCard.read(output.resolve("model-card.json")).training().get("data");
+        assertThat(data).containsEntry("trainingImages", 81).containsEntry("validationImages", 36)
+                .containsEntry("trainFraction", 0.25);
+        assertThat(train("--data", dir.toString(), "--train-fraction", "0", "--output", dir.resolve("m").toString()))
+                .isEqualTo(ExitCode.USAGE);
+        assertThat(err.toString()).contains("--train-fraction must be above 0 and at most 1, not 0.0");
+    }
+
     private static String[] concat(String[] a, String[] b) {
         String[] all = java.util.Arrays.copyOf(a, a.length + b.length);
         System.arraycopy(b, 0, all, a.length, b.length);

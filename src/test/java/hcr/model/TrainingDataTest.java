@@ -51,6 +51,33 @@ class TrainingDataTest {
         }
     }
 
+    @Property(tries = 20)
+    void aSampleKeepsTheAskedShareOfDistinctImagesInTheirOrder(
+            @ForAll @DoubleRange(min = 0.01, max = 1) double fraction, @ForAll long seed) {
+        ImageSet set = numbered(250);
+        ImageSet sample = TrainingData.sample(set, fraction, seed);
+
+        assertThat(sample.size()).isEqualTo(Math.max(1, (int) Math.round(250 * fraction)));
+        for (int i = 1; i < sample.size(); i++) {
+            assertThat(sample.pixel(i, 0)).as("original order, each image once").isGreaterThan(sample.pixel(i - 1, 0));
+        }
+        assertThat(TrainingData.sample(set, fraction, seed).pixel(sample.size() - 1, 0))
+                .as("the same seed, the same sample").isEqualTo(sample.pixel(sample.size() - 1, 0));
+    }
+
+    @Test
+    void samplesDifferBySeedAndTheWholeSetIsItself() {
+        ImageSet set = numbered(200);
+        assertThat(pixels(TrainingData.sample(set, 0.5, 1))).isNotEqualTo(pixels(TrainingData.sample(set, 0.5, 2)));
+        assertThat(TrainingData.sample(set, 1, 1)).isSameAs(set);
+        assertThatThrownBy(() -> TrainingData.sample(set, 0, 1)).isInstanceOf(TrainingException.class);
+        assertThatThrownBy(() -> TrainingData.sample(set, 1.5, 1)).isInstanceOf(TrainingException.class);
+    }
+
+    private static java.util.List<Integer> pixels(ImageSet set) {
+        return java.util.stream.IntStream.range(0, set.size()).mapToObj(i -> set.pixel(i, 0)).toList();
+    }
+
     @Test
     void refusesAValidationFractionOutsideZeroToOne() {
         assertThatThrownBy(() -> TrainingData.split(numbered(10), 1.0, 1)).isInstanceOf(TrainingException.class);
