@@ -47,11 +47,7 @@ class InferCommandTest {
     }
 
     private int infer(String... extra) {
-        List<String> args = new ArrayList<>(List.of("infer", "--backend", "test-echo", "--model", model.toString(),
-                "--input", input.toString(), "--output", output.toString()));
-        args.addAll(Arrays.asList(extra));
-        return Main.commandLine().setOut(new PrintWriter(out, true)).setErr(new PrintWriter(err, true))
-                .execute(args.toArray(String[]::new));
+        return EchoInfer.run(out, err, model, List.of("--input", input.toString(), "--output", output.toString()), extra);
     }
 
     /** A dark diagonal stroke on white, like a scanned character. */

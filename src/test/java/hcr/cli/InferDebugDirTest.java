@@ -9,12 +9,9 @@ import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
 import javax.imageio.ImageIO;
@@ -40,11 +37,7 @@ class InferDebugDirTest {
     }
 
     private int infer(String... extra) {
-        List<String> args = new ArrayList<>(List.of("infer", "--backend", "test-echo", "--model", model.toString(),
-                "--output", dir.resolve("predictions.csv").toString(), "--quiet"));
-        args.addAll(Arrays.asList(extra));
-        return Main.commandLine().setOut(new PrintWriter(out, true)).setErr(new PrintWriter(err, true))
-                .execute(args.toArray(String[]::new));
+        return EchoInfer.run(out, err, model, List.of("--output", dir.resolve("predictions.csv").toString(), "--quiet"), extra);
     }
 
     private static BufferedImage stroke(int side) {

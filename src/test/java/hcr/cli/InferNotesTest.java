@@ -7,12 +7,9 @@ import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.BeforeEach;
@@ -37,11 +34,7 @@ class InferNotesTest {
     }
 
     private int infer(String... extra) {
-        List<String> args = new ArrayList<>(List.of("infer", "--backend", "test-echo", "--model", model.toString(),
-                "--input", input.toString()));
-        args.addAll(Arrays.asList(extra));
-        return Main.commandLine().setOut(new PrintWriter(out, true)).setErr(new PrintWriter(err, true))
-                .execute(args.toArray(String[]::new));
+        return EchoInfer.run(out, err, model, List.of("--input", input.toString()), extra);
     }
 
     /** {@code strokes} upright pen strokes in a row, a stroke's height apart. */

@@ -17,8 +17,6 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import javax.imageio.ImageIO;
@@ -41,10 +39,7 @@ class InferUnixConventionsTest {
     }
 
     private int infer(String... args) {
-        List<String> all = new ArrayList<>(List.of("infer", "--backend", EchoBackend.NAME, "--model", model.toString()));
-        all.addAll(Arrays.asList(args));
-        return Main.commandLine().setOut(new PrintWriter(out, true)).setErr(new PrintWriter(err, true))
-                .execute(all.toArray(String[]::new));
+        return EchoInfer.run(out, err, model, List.of(), args);
     }
 
     private Path picture(String name) throws IOException {
