@@ -11,11 +11,12 @@
 # find: OpenCV's IMREAD_REDUCED_GRAYSCALE_8 (tools/bench/cv_peer_reduced.py) and PIL's Image.draft to 1/8
 # plus ImageOps.exif_transpose (tools/bench/torch_peer_draft.py); the peers themselves stay unchanged.
 #
-#   tools/bench.sh [--runs N] [--quick] [--skip-train] [--skip-model] [--large] [--work DIR]
+#   tools/bench.sh [--runs N] [--quick] [--photos N] [--skip-train] [--skip-model] [--large] [--work DIR]
 #                  [--backends "onnx tf"] [--tf-model DIR] [--onnx-model FILE] [--output FILE.md]
 #
 #   --runs N        rounds (default 5; 3 with --quick)
 #   --quick         1,000 pictures per directory (100 photos), 3 rounds, a short training run: for trying the script
+#   --photos N      phone photos (default 1,000; 100 with --quick): the photos take most of a round
 #   --skip-train    leave out training (the longest part: one EMNIST epoch per round)
 #   --skip-model    leave out scoring alone (tools/bench/ModelBench.java against the peer's model-bench)
 #   --large         also infer over 100,000 28x28 PNGs once per tool, for the peak-RSS target (the pictures
@@ -56,13 +57,14 @@ BATCH_TRAIN=128
 die() { echo "bench: $*" >&2; exit 1; }
 say() { echo "bench: $*" >&2; }
 
-runs="" quick=0 backends="onnx tf" skip_train=0 skip_model=0 large=0 output=""
+runs="" quick=0 photo_count="" backends="onnx tf" skip_train=0 skip_model=0 large=0 output=""
 WORK="${HCR_BENCH_DIR:-/tmp/hcr-vs-peer}"
 declare -A MODEL=([tf]="" [onnx]="")
 while (($#)); do
   case "$1" in
     --runs) runs="${2:?--runs needs a number}"; shift ;;
     --quick) quick=1 ;;
+    --photos) photo_count="${2:?--photos needs a number}"; shift ;;
     --skip-train) skip_train=1 ;;
     --skip-model) skip_model=1 ;;
     --large) large=1 ;;
@@ -78,6 +80,8 @@ while (($#)); do
 done
 if ((quick)); then images=1000 photos=100 train_limit=(--limit 12000) peer_steps=30; else images=10000 photos=1000 train_limit=() peer_steps=100; fi
 runs="${runs:-$( ((quick)) && echo 3 || echo 5)}"
+photos="${photo_count:-$photos}"
+[[ "$photos" =~ ^[1-9][0-9]*$ ]] || die "--photos takes a positive number, not '$photos'"
 [[ "$runs" =~ ^[1-9][0-9]*$ ]] || die "--runs must be a positive number, not '$runs'"
 output="${output:-$ROOT/tools/bench/results-$(date -u +%Y%m%d-%H%M).md}"
 
@@ -351,7 +355,7 @@ peer_cv="$(/usr/bin/python3 -c 'import cv2; print(cv2.__version__)')"
   echo
   echo "### Commands"
   echo
-  echo "\`tools/bench.sh$( ((quick)) && echo ' --quick')$( ((skip_train)) && echo ' --skip-train')$( ((skip_model)) && echo ' --skip-model')$( ((large)) && echo ' --large') --runs $runs\`, which ran:"
+  echo "\`tools/bench.sh$( ((quick)) && echo ' --quick')$( [[ -n "$photo_count" ]] && echo " --photos $photo_count")$( ((skip_train)) && echo ' --skip-train')$( ((skip_model)) && echo ' --skip-model')$( ((large)) && echo ' --large') --runs $runs\`, which ran:"
   echo
   cat "$COMMANDS"
   echo
