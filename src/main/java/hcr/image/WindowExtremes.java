@@ -24,7 +24,7 @@ final class WindowExtremes {
     private static final int NEGATIVE_ZERO = Float.floatToRawIntBits(-0f);
     /** The grid's values as their bit patterns, see {@link #filter}. */
     private int[] values = new int[0];
-    /** One pass's inputs moved to index 0: the values, and those near and far on, see {@link #combine}. */
+    /** One pass's inputs moved to index 0: the values (if not there already), and those near and far on, see {@link #combine}. */
     private int[] current = new int[0];
     private int[] nearBy = new int[0];
     private int[] farOff = new int[0];
@@ -100,11 +100,14 @@ final class WindowExtremes {
         if (count <= 0) {
             return;
         }
-        // All three at index 0 (values moved down too): C2 vectorises only arrays read at one index.
-        System.arraycopy(values, from, current, 0, count);
+        // All three at index 0 (values moved down too, unless they start there, as down the columns):
+        // C2 vectorises only arrays read at one index.
+        int[] v = from == 0 ? values : current;
+        if (v != values) {
+            System.arraycopy(values, from, current, 0, count);
+        }
         System.arraycopy(values, from + near, nearBy, 0, count);
         System.arraycopy(values, from + far, farOff, 0, count);
-        int[] v = current;
         int[] a = nearBy;
         int[] b = farOff;
         // Branch-free: d & (d >> 31) is d when d < 0, else 0 (no overflow: every value lies in [-1, +infinity's bits]).
@@ -123,6 +126,8 @@ final class WindowExtremes {
                 v[i] = b[i] + (d & (d >> 31));
             }
         }
-        System.arraycopy(current, 0, values, from, count);
+        if (v != values) {
+            System.arraycopy(current, 0, values, from, count);
+        }
     }
 }
