@@ -15,11 +15,7 @@ public record TrainingData(ImageSet training, ImageSet validation) {
         }
         int[] order = BatchPipeline.shuffled(pool.size(), new Random(seed ^ 0x5EED5EEDL));
         int validationSize = (int) Math.round(pool.size() * validationFraction);
-        int[] validation = java.util.Arrays.copyOfRange(order, 0, validationSize);
-        int[] training = java.util.Arrays.copyOfRange(order, validationSize, order.length);
-        java.util.Arrays.sort(validation);
-        java.util.Arrays.sort(training);
-        return new TrainingData(pool.select(training), pool.select(validation));
+        return new TrainingData(inOrder(pool, order, validationSize, order.length), inOrder(pool, order, 0, validationSize));
     }
 
     /**
@@ -34,9 +30,14 @@ public record TrainingData(ImageSet training, ImageSet validation) {
             return set;
         }
         int[] order = BatchPipeline.shuffled(set.size(), new Random(seed ^ 0x5A3B1E5L));
-        int[] kept = java.util.Arrays.copyOf(order, Math.max(1, (int) Math.round(set.size() * fraction)));
-        java.util.Arrays.sort(kept);
-        return set.select(kept);
+        return inOrder(set, order, 0, Math.max(1, (int) Math.round(set.size() * fraction)));
+    }
+
+    /** The images {@code order[from..to)} of {@code set}, in the set's own order (a draw, not a reshuffle). */
+    private static ImageSet inOrder(ImageSet set, int[] order, int from, int to) {
+        int[] chosen = java.util.Arrays.copyOfRange(order, from, to);
+        java.util.Arrays.sort(chosen);
+        return set.select(chosen);
     }
 
     /**
